@@ -1,0 +1,135 @@
+"""The road from a source to an Analysis: read -> find clauses -> decide -> Analysis.
+
+Every front door (CLI, batch workers, spaCy users, Dask) comes through here.
+Document problems never raise: they come back as an Analysis with `error` set,
+so that a batch records them and goes on.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import time
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import IO
+
+from analyzer.classify import decide
+from analyzer.document import Document
+from analyzer.errors import AnalyzerError
+from analyzer.nlp.clauses import LIMITING, Finding
+from analyzer.readers import ReadOptions, read_bytes, read_path, read_text
+from analyzer.results import Analysis, Details, Evidence, PageBox
+
+Source = str | os.PathLike | bytes | IO[bytes] | IO[str]
+
+# how many clauses of an informational kind are worth showing a reviewer
+PER_KIND = {"promise_to_pay": 3, "guaranty": 3, "governing_law": 2, "personal_liability": 5,
+            "deficiency_allowed": 3, "without_recourse_transfer": 6}
+MAX_SET_ASIDE = 10
+_PATH_SUFFIXES = (".pdf", ".txt", ".text", ".md", ".htm", ".html", ".docx", ".xml")
+
+
+def _is_path_like(s: str) -> bool:
+    return "\n" not in s and len(s) < 4096 and (os.path.exists(s) or s.lower().endswith(_PATH_SUFFIXES))
+
+
+class Analyzer:
+    """Reusable analyzer; the spaCy pipeline is built on first use and kept for the process."""
+
+    def __init__(self, password: str | None = None, engine: str = "pdfplumber", ocr: str = "auto") -> None:
+        self.options = ReadOptions(password=password, engine=engine, ocr=ocr)
+
+    def read(self, source: Source, name: str | None = None) -> Document:
+        if isinstance(source, os.PathLike) or (isinstance(source, str) and _is_path_like(source)):
+            return read_path(source, self.options)
+        if isinstance(source, bytes):
+            return read_bytes(source, name or "<bytes>", self.options)
+        if isinstance(source, str):
+            return read_text(source, name or "<text>")
+        if isinstance(source, io.TextIOBase) or hasattr(source, "read"):
+            data = source.read()
+            label = name or getattr(source, "name", None) or "<stream>"
+            if isinstance(data, str):
+                return read_text(data, str(label))
+            return read_bytes(data, str(label), self.options)
+        raise TypeError(f"cannot analyze a {type(source).__name__}")
+
+    def analyze(self, source: Source, name: str | None = None) -> Analysis:
+        t0 = time.perf_counter()
+        label = name or (str(source) if isinstance(source, (str, os.PathLike)) and _is_path_like(str(source))
+                         else "<text>" if isinstance(source, str) else getattr(source, "name", "<bytes>"))
+        try:
+            doc = self.read(source, name)
+        except AnalyzerError as exc:
+            return Analysis(path=str(label), error=exc.reason, error_code=exc.code,
+                            seconds=round(time.perf_counter() - t0, 3))
+        result = analyze_document(doc)
+        result.seconds = round(time.perf_counter() - t0, 3)
+        return result
+
+    def pipe(self, sources: Iterable[Source], workers: int = 1) -> Iterator[Analysis]:
+        """Analyses in input order; with workers > 1, in worker processes."""
+        if workers <= 1:
+            for s in sources:
+                yield self.analyze(s)
+            return
+        from analyzer.batch import map_ordered
+
+        yield from map_ordered(list(sources), self.options, workers)
+
+
+def analyze(source: Source, **options) -> Analysis:
+    """One-shot analysis of a path, bytes, file object or text."""
+    return Analyzer(**options).analyze(source)
+
+
+def analyze_document(doc: Document) -> Analysis:
+    from analyzer.nlp.pipeline import find_clauses
+
+    findings = find_clauses(doc.text)
+    decision = decide(findings, doc.text, section_of=doc.section_at)
+    decisive = {id(f) for f in decision.decisive}
+    evidence = [_evidence(doc, f, id(f) in decisive) for f in _select(findings, decisive)]
+    details = Details(**decision.details)
+    details.protected_parties = sorted({p for e in evidence if e.kind in LIMITING for p in e.protected_parties})
+    return Analysis(
+        path=doc.source, sha256=doc.sha256, format=doc.format, label=decision.label,
+        confidence=decision.confidence, reasons=decision.reasons, evidence=evidence, details=details,
+        pages=len(doc.pages), ocr_pages=doc.ocr_pages, warnings=list(doc.warnings) + decision.warnings,
+    )
+
+
+def _select(findings: list[Finding], decisive: set[int]) -> list[Finding]:
+    seen: dict[str, int] = {}
+    aside = 0
+    out = []
+    for f in findings:
+        keep = id(f) in decisive or (f.kind in LIMITING and f.limits_borrower) or f.kind in (
+            "carve_out", "springing_recourse", "recourse_title")
+        if not keep and f.note:
+            aside += 1
+            keep = aside <= MAX_SET_ASIDE
+        if not keep:
+            seen[f.kind] = seen.get(f.kind, 0) + 1
+            keep = seen[f.kind] <= PER_KIND.get(f.kind, 5)
+        if keep:
+            out.append(f)
+    return out
+
+
+def _evidence(doc: Document, f: Finding, decisive: bool) -> Evidence:
+    boxes = doc.boxes_for(f.start, f.end) if len(doc.box_start) else []
+    page = boxes[0][0] if boxes else doc.page_at(f.start)
+    return Evidence(
+        kind=f.kind, polarity=f.polarity, text=doc.text[f.start:f.end], start=f.start, end=f.end, page=page,
+        bbox=boxes[0][1] if boxes else None, boxes=[PageBox(page=p, bbox=b) for p, b in boxes],
+        section=doc.section_at(f.start), rule=f.rule, score=f.score, cue=f.cue, scope=f.scope,
+        scope_cue=f.scope_cue, protected_parties=f.protected_parties, limits_borrower=f.limits_borrower,
+        decisive=decisive, note=f.note, categories=f.categories, triggers=f.triggers,
+    )
+
+
+def analyze_path(path: str | Path, options: dict | None = None) -> Analysis:
+    """Batch entry point: a plain function of a path, cheap to pickle."""
+    return Analyzer(**(options or {})).analyze(Path(path))

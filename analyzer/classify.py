@@ -1,0 +1,180 @@
+"""The decision: judged clauses in, label + confidence + reasons out.
+
+Ordered rules, first match wins (documented in the README):
+  1. a structured-finance limited-recourse clause          -> limited-recourse
+  2. a cap on the borrower's recourse liability            -> limited-recourse
+  3. an exculpation that protects the borrower
+       with carve-outs, springing recourse or an exception
+       that keeps personal liability                       -> limited-recourse
+       with none of those                                  -> non-recourse
+  4. only a title says so ("Non-Recourse Note", "Partial Recourse") -> that label, lower confidence
+  5. otherwise                                             -> recourse (loans are recourse by default)
+Clauses set aside as false friends are reported, never counted.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from analyzer.nlp.clauses import LIMITING, Finding
+from analyzer.nlp.lexicon import lexicon
+
+CARVE_BEFORE = 3_000  # carve-outs sit after the exculpation, rarely long before it
+CARVE_AFTER = 15_000
+_EXCEPTION_KEEPS_LIABILITY = re.compile(
+    r"except\s+(as\s+(otherwise\s+)?(provided|set\s+forth|described|stated)|for\s+(\w+\s+){0,3}liabilit|as\s+hereinafter)",
+    re.I,
+)
+_LOAN_WORDS = re.compile(
+    r"\b(borrowers?|lenders?|makers?|obligors?|issuers?|holders?|promissory|note|loans?|credit agreement|"
+    r"indenture|mortgage|deed of trust|principal|interest rate|maturity)\b",
+    re.I,
+)
+
+
+@dataclass
+class Decision:
+    label: str
+    confidence: float
+    reasons: list[str]
+    decisive: list[Finding] = field(default_factory=list)
+    details: dict = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+
+def _near(f: Finding, anchors: list[Finding]) -> bool:
+    return any(a.start - CARVE_BEFORE <= f.start <= a.end + CARVE_AFTER for a in anchors)
+
+
+def _where(f: Finding, section_of) -> str:
+    sec = section_of(f.start) if section_of else None
+    return f" in {sec}" if sec else ""
+
+
+def _carve_categories(findings: list[Finding], exculpations: list[Finding], text: str) -> list[str]:
+    lex = lexicon()
+    cats: list[str] = []
+    for f in findings:
+        cats.extend(f.categories)
+    for e in exculpations:
+        if e.scope == "qualified" or findings:
+            window = text[e.start:min(len(text), e.end + 4000)]
+            cats.extend(lex.categories("carve_out_categories", window) if findings else [])
+    return sorted(set(cats))
+
+
+def decide(findings: list[Finding], text: str, section_of=None) -> Decision:
+    limits = [f for f in findings if f.kind in LIMITING and f.limits_borrower]
+    set_aside = [f for f in findings if f.note]
+    titles = [f for f in findings if f.kind == "recourse_title"]
+    structured = [f for f in limits if f.kind == "limited_recourse"]
+    caps = [f for f in limits if f.kind == "recourse_cap"]
+    excul = [f for f in limits if f.kind in ("no_personal_liability", "exculpation", "deficiency_barred")]
+    details = _details(findings, text)
+    warnings = []
+    if not _looks_like_loan(findings, text):
+        warnings.append("not_a_loan_agreement")
+
+    def done(label: str, conf: float, reasons: list[str], decisive: list[Finding]) -> Decision:
+        if set_aside:
+            kinds = Counter(_aside_label(f) for f in set_aside)
+            reasons.append("set aside (not a limit on the borrower): "
+                           + ", ".join(f"{k} x{n}" if n > 1 else k for k, n in kinds.most_common()))
+        if warnings:
+            conf = min(conf, 0.5)
+        return Decision(label, round(conf, 2), reasons, decisive, details, warnings)
+
+    if structured:
+        f = structured[0]
+        extra = [x for x in structured[1:4]]
+        return done("limited-recourse", 0.9 if len(structured) > 1 else 0.8,
+                    [f"limited-recourse clause{_where(f, section_of)}: claims confined to the collateral "
+                     f"('{f.cue}')"], [f] + extra)
+    if caps:
+        f = caps[0]
+        cap = f.cap or {}
+        what = ", ".join(str(v) + ("%" if k == "percent" else "") for k, v in cap.items() if v is not None)
+        return done("limited-recourse", 0.85,
+                    [f"borrower's recourse liability is capped{_where(f, section_of)}" + (f" ({what})" if what else "")],
+                    [f])
+    if excul:
+        carve = [f for f in findings if f.kind == "carve_out" and _near(f, excul)]
+        spring = [f for f in findings if f.kind == "springing_recourse" and _near(f, excul)]
+        keeps = [e for e in excul if e.scope == "qualified" and e.scope_cue
+                 and _EXCEPTION_KEEPS_LIABILITY.search(text[e.start:e.end])]
+        head = excul[0]
+        where = _where(head, section_of)
+        if carve or spring or keeps:
+            cats = details["carve_outs"] = _carve_categories(carve, excul, text)
+            trig = details["springing_triggers"] = sorted({t for f in spring for t in f.triggers})
+            parts = [f"exculpation{where}"]
+            if carve:
+                parts.append(f"{len(carve)} carve-out clause(s)" + (f" ({', '.join(cats)})" if cats else ""))
+            if spring:
+                parts.append("springing full recourse" + (f" on {', '.join(trig)}" if trig else ""))
+            if keeps and not carve:
+                parts.append(f"an exception that keeps personal liability ('{keeps[0].scope_cue}')")
+            conf = 0.9 if (carve and len(excul) > 1) or spring else 0.8
+            return done("limited-recourse", conf, [" with ".join(parts[:2]) + (" and " + parts[2] if len(parts) > 2 else "")],
+                        [head] + carve[:5] + spring[:3] + keeps[:1])
+        asserted = [f for f in findings if f.kind in ("personal_liability", "deficiency_allowed")]
+        conf = 0.9 if len(excul) > 1 else 0.8
+        if asserted:
+            conf -= 0.15
+        return done("non-recourse", conf,
+                    [f"exculpation{where}: recourse confined to the collateral ('{head.cue}'); "
+                     "no carve-out makes the borrower personally liable"], excul[:4])
+    for t in titles:
+        if t.value in ("non-recourse", "limited-recourse"):
+            return done(t.value, 0.7, [f"the instrument is titled '{text[t.start:t.end].strip()[:80]}'"], [t])
+    signals = [f for f in findings if f.kind in ("personal_liability", "deficiency_allowed", "promise_to_pay")
+               or (f.kind == "recourse_title" and f.value == "recourse")]
+    if signals:
+        kinds = sorted({f.kind.replace("_", " ") for f in signals})
+        conf = 0.85 if any(f.kind != "promise_to_pay" for f in signals) else 0.8
+        return done("recourse", conf, [f"{'; '.join(kinds)}; no clause limits recourse"], _top(signals))
+    return done("recourse", 0.6, ["no clause limits recourse"], [])
+
+
+def _top(signals: list[Finding]) -> list[Finding]:
+    order = {"recourse_title": 0, "personal_liability": 1, "deficiency_allowed": 2, "promise_to_pay": 3}
+    return sorted(signals, key=lambda f: (order.get(f.kind, 9), f.start))[:3]
+
+
+def _aside_label(f: Finding) -> str:
+    if f.kind == "without_recourse_transfer":
+        return "'without recourse' transfer"
+    if f.note and f.note.startswith("protects only"):
+        return "exculpation of others"
+    if f.note and "defined term" in f.note:
+        return "defined term"
+    if f.note and "other debt" in f.note:
+        return "other debt"
+    return f.kind.replace("_", " ")
+
+
+_GUARANTOR_DEF = re.compile(
+    r"([A-Z][\w.,&'\- ]{2,80}?),?\s*(?:an?\s+[^()\"]{0,80}?)?\s*\(\s*(?:together with[^()]{0,60},\s*)?"
+    r"(?:the\s+|each\s+a\s+|individually\s+and\s+collectively,?\s+the\s+|collectively,?\s+the\s+)?\"(\w+\s+)?Guarantors?\"",
+)
+
+
+def _details(findings: list[Finding], text: str) -> dict:
+    law = next((f.value for f in findings if f.kind == "governing_law" and f.value), None)
+    guarantors = []
+    for m in _GUARANTOR_DEF.finditer(text[:200_000]):
+        name = re.sub(r"^(and|by|from|of|the)\s+", "", m.group(1).strip(" ,"), flags=re.I)
+        if name and name not in guarantors and len(guarantors) < 10:
+            guarantors.append(name)
+    caps = [f.cap for f in findings if f.kind == "recourse_cap" and f.cap and f.limits_borrower]
+    return {"carve_outs": [], "springing_triggers": [], "caps": caps, "guarantors": guarantors,
+            "governing_law": law}
+
+
+def _looks_like_loan(findings: list[Finding], text: str) -> bool:
+    if any(f.kind in ("promise_to_pay",) or f.kind in LIMITING for f in findings):
+        return True
+    words = {m.group(0).lower() for m in _LOAN_WORDS.finditer(text[:100_000])}
+    return len(words) >= 3

@@ -1,0 +1,1 @@
+"""spaCy side of the analyzer: sentence boundaries, clause matching and judgment."""

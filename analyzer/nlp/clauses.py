@@ -1,0 +1,470 @@
+"""From a matcher hit to a judged clause.
+
+A pattern only says where a recourse phrase stands. Whether it limits the
+borrower's liability depends on the sentence around it: negation ("shall not be
+personally liable"), exception scope ("notwithstanding the foregoing",
+"except as provided in"), whom it protects (the borrower, or only its officers or
+the agent), what the recourse is confined to (collateral, or another party), and
+whether the phrase is only a defined term or a transfer "without recourse".
+Each judge below reads those cues and says which one decided.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from analyzer.nlp.lexicon import Lexicon, lexicon
+
+LIMITING = {"no_personal_liability", "exculpation", "deficiency_barred", "limited_recourse", "recourse_cap"}
+
+
+@dataclass
+class Finding:
+    kind: str
+    polarity: str  # asserted | negated
+    start: int
+    end: int
+    rule: str
+    anchor: tuple[int, int]
+    cue: str | None = None  # what decided polarity
+    scope: str | None = None  # override | qualified
+    scope_cue: str | None = None
+    protected_parties: list[str] = field(default_factory=list)
+    limits_borrower: bool = False
+    note: str | None = None  # why a false friend was set aside
+    categories: list[str] = field(default_factory=list)
+    triggers: list[str] = field(default_factory=list)
+    cap: dict | None = None
+    value: str | None = None  # governing-law state, title kind
+    score: float = 0.5
+
+
+@dataclass
+class Context:
+    """The sentence around one hit, and the anchor inside it (offsets relative to the sentence)."""
+
+    text: str
+    sent_start: int
+    a0: int
+    a1: int
+    section: str | None
+    at_top: bool  # within the document's opening lines (titles)
+
+    @property
+    def anchor(self) -> str:
+        return self.text[self.a0:self.a1]
+
+    def clause_start(self) -> int:
+        cut = max(self.text.rfind(";", 0, self.a0), self.text.rfind(":", 0, self.a0))
+        return cut + 1 if cut >= 0 else 0
+
+    def clause_end(self) -> int:
+        ends = [i for i in (self.text.find(";", self.a1), self.text.find(":", self.a1)) if i >= 0]
+        return min(ends) if ends else len(self.text)
+
+    @property
+    def pre(self) -> str:
+        return self.text[self.clause_start():self.a0]
+
+    @property
+    def post(self) -> str:
+        return self.text[self.a1:self.clause_end()]
+
+
+_NEG_NEAR = re.compile(r"(?<![\w-])(not|no|never|without|nor|cannot|none|waives?|waived|neither)(?![\w-])", re.I)
+_NEG_LEAD = re.compile(
+    r"^\W*(?:[\w\s,()\"'.]{0,80}?)?\b(neither|none of|no|in no event|under no circumstances|nothing)\b", re.I
+)
+_MODAL = re.compile(r"\b(shall|will|may|must|is|are|be|has|have|had|does|do|would|should|can)\b", re.I)
+_POSSESSIVE_OF = None  # built lazily from the obligor list
+_EXCLUDING_OBLIGOR = re.compile(
+    r"\b(specifically\s+)?(excluding|other than|but not|except(?:ing)?|not including)\s+(the\s+|any\s+)?"
+    r"(borrowers?|makers?|obligors?|issuers?|mortgagors?|trustors?|grantors?|debtors?|company)\b",
+    re.I,
+)
+_AMOUNT = re.compile(r"\$\s?[\d,]+(?:\.\d+)?(?:\s?(?:million|billion))?|\b[\d,]{4,}(?:\.\d+)?\s+dollars\b", re.I)
+_PERCENT = re.compile(r"\b(\d{1,3}(?:\.\d+)?)\s?(%|percent\b|per\s?cent\b)", re.I)
+_TRIGGER = re.compile(r"\b(upon|if|in the event|following|after|when|on the occurrence|should)\b", re.I)
+_SHORT_HEADING = re.compile(r"^[^a-z]*$")
+
+
+def _obligor_possessive(lex: Lexicon) -> re.Pattern[str]:
+    global _POSSESSIVE_OF
+    if _POSSESSIVE_OF is None:
+        words = "|".join(sorted((re.escape(w) for w in lex.raw["obligor_terms"]), key=len, reverse=True))
+        _POSSESSIVE_OF = re.compile(
+            rf"\b(of|for|to|in|by|under|with)\s+(the\s+|such\s+|any\s+|each\s+|a\s+)?(?:{words})\b|\b(?:{words})'s?\b(?=\s)"
+            rf"|\b(?:{words})['\u2019]s\b",
+            re.I,
+        )
+    return _POSSESSIVE_OF
+
+
+def negation(ctx: Context, lex: Lexicon, window_words: int = 7, lead: bool = True) -> str | None:
+    """The negation cue that governs the anchor, if any: a nearby 'not/no/without', or a clause-leading
+    'neither/none/no/in no event'."""
+    pre = ctx.pre
+    words = list(re.finditer(r"[\w'-]+", pre))
+    near = pre[words[-window_words].start():] if len(words) >= window_words else pre
+    hits = list(_NEG_NEAR.finditer(near))
+    if hits:
+        cue = hits[-1].group(1).lower()
+        # "not only", "no later than", "not less than" do not negate liability
+        tail = near[hits[-1].end():hits[-1].end() + 14].lower()
+        if not re.match(r"\s+(only|later|less|more|fewer|earlier|limited to)\b", tail):
+            return cue
+    if lead:
+        m = _NEG_LEAD.match(pre)
+        if m:
+            return m.group(1).lower()
+    return None
+
+
+def preserved(ctx: Context, lex: Lexicon) -> str | None:
+    """A double negative that keeps liability alive: 'nothing herein shall limit ... personal liability'."""
+    m = lex.find("preservation_cues", ctx.text[: ctx.a0])
+    if m:
+        return m.group(0).lower()
+    post = ctx.post[:80].lower()
+    m2 = re.search(r"(shall|will)\s+not\s+be\s+(limited|affected|impaired|released|diminished|reduced)", post)
+    return m2.group(0) if m2 else None
+
+
+def scope_of(ctx: Context, lex: Lexicon) -> tuple[str | None, str | None]:
+    head = ctx.text[:120]
+    m = lex.find("override_cues", head)
+    if m and m.start() < 40:
+        return "override", m.group(0).lower()
+    m = lex.find("exception_cues", ctx.text)
+    if m:
+        return "qualified", m.group(0).lower()
+    return None, None
+
+
+def parties(text: str, lex: Lexicon) -> tuple[list[str], bool, bool, bool]:
+    """(parties named, names an obligor itself, names only officers-like persons, names lender side)."""
+    excluded = bool(_EXCLUDING_OBLIGOR.search(text))
+    stripped = _obligor_possessive(lex).sub(" ", text)
+    obligors = lex.findall("obligor_terms", stripped)
+    officers = lex.findall("officer_terms", text)
+    lender = lex.findall("lender_side_protected", stripped)
+    named = list(dict.fromkeys(obligors + officers + lender))
+    has_obligor = bool(obligors) and not excluded
+    return named, has_obligor, bool(officers) and not has_obligor, bool(lender) and not has_obligor
+
+
+def _subject(ctx: Context) -> str:
+    """Text from the clause start to the modal verb before the anchor (who is or is not liable)."""
+    pre = ctx.pre
+    modals = list(_MODAL.finditer(pre))
+    return pre[: modals[-1].start()] if modals else pre
+
+
+def _target(ctx: Context, max_chars: int = 220) -> str:
+    return ctx.post[:max_chars]
+
+
+def _is_title(ctx: Context) -> bool:
+    t = ctx.text.strip()
+    return len(t) < 160 and (bool(_SHORT_HEADING.match(t)) or (ctx.at_top and not _MODAL.search(t)))
+
+
+def _categories(text: str, lex: Lexicon) -> list[str]:
+    return lex.categories("carve_out_categories", text)
+
+
+def _triggers(text: str, lex: Lexicon) -> list[str]:
+    return lex.categories("springing_triggers", text)
+
+
+def _cap(text: str) -> dict | None:
+    amount = _AMOUNT.search(text)
+    pct = _PERCENT.search(text)
+    if not amount and not pct:
+        return None
+    return {"amount": amount.group(0) if amount else None, "percent": float(pct.group(1)) if pct else None}
+
+
+def _new(ctx: Context, kind: str, rule: str, polarity: str = "asserted", **kw) -> Finding:
+    s = ctx.sent_start
+    return Finding(kind=kind, polarity=polarity, start=s, end=s + len(ctx.text), rule=rule,
+                   anchor=(s + ctx.a0, s + ctx.a1), **kw)
+
+
+# ---------------------------------------------------------------- judges, one per anchor kind
+
+def judge_liability(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
+    if rule == "pl-joint-several":
+        return _new(ctx, "personal_liability", rule, cue="jointly and severally", score=0.6)
+    scope, scope_cue = scope_of(ctx, lex)
+    neg = negation(ctx, lex)
+    keep = preserved(ctx, lex)
+    text = ctx.text
+    if neg and not keep:
+        if lex.find("definition_cues", ctx.pre) or re.search(r"\b(waives?|waiver|defen[cs]es?|suretyship)\b", text, re.I):
+            return _new(ctx, "no_personal_liability", rule, "negated", cue=neg,
+                        note="inside a waiver of defenses or a definition, not a limit on the borrower")
+        who = _subject(ctx) + " " + _target(ctx, 160)
+        named, obligor, officers_only, lender_side = parties(who, lex)
+        limits = obligor or (not named and bool(lex.find("obligor_terms", text)))
+        note = None
+        if not limits:
+            note = ("protects only " + ", ".join(named[:6])) if named else "no obligor named"
+        f = _new(ctx, "no_personal_liability", rule, "negated", cue=neg, scope=scope, scope_cue=scope_cue,
+                 protected_parties=named, limits_borrower=limits, note=note, score=0.9 if limits else 0.3)
+        if limits and scope:
+            f.categories = _categories(text, lex)
+        return f
+    # asserted personal liability
+    who = _subject(ctx)
+    named, obligor, officers_only, lender_side = parties(who + " " + ctx.post[:60], lex)
+    if lender_side and not obligor:
+        return None
+    cats = _categories(text, lex)
+    lossy = lex.find("loss_words", text)
+    whole = lex.find("whole_debt_terms", ctx.post[:200])
+    if whole and _TRIGGER.search(text) and not lossy:
+        return _new(ctx, "springing_recourse", rule, cue=keep or whole.group(0), scope=scope, scope_cue=scope_cue,
+                    triggers=_triggers(text, lex), score=0.85)
+    if scope or lossy or cats or keep:
+        return _new(ctx, "carve_out", rule, cue=keep or scope_cue or (lossy.group(0) if lossy else None),
+                    scope=scope, scope_cue=scope_cue, categories=cats, score=0.8)
+    return _new(ctx, "personal_liability", rule, cue=None, scope=scope, scope_cue=scope_cue, score=0.7)
+
+
+def _collateral_target(target: str, lex: Lexicon) -> tuple[bool, str | None]:
+    """Is recourse confined to collateral (True) or pointed at another party (False)?"""
+    head = target[:140]
+    party = lex.find("party_targets", head)
+    coll = lex.find("collateral_terms", head)
+    if coll and (not party or coll.start() < party.start()):
+        return True, coll.group(0)
+    return False, party.group(0) if party else None
+
+
+def judge_exculpation(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
+    text, lowtext = ctx.text, ctx.text.lower()
+    scope, scope_cue = scope_of(ctx, lex)
+    kw = {"scope": scope, "scope_cue": scope_cue}
+    if rule == "ex-nonrecourse":
+        return _judge_nonrecourse(ctx, rule, lex, kw)
+    if rule == "ex-limited-obligation":
+        if re.search(r"payable\s+solely|solely\s+from|only\s+from|not\s+(?:a|constitute\s+a)\s+general\s+obligation",
+                     lowtext) or "not from any other" in lowtext:
+            return _new(ctx, "exculpation", rule, cue=ctx.anchor.lower(), limits_borrower=True, score=0.85, **kw)
+        return None
+    if rule == "ex-money-judgment":
+        neg = negation(ctx, lex, window_words=30)
+        if not neg:
+            return None
+        return _new(ctx, "deficiency_barred", rule, "negated", cue=neg, limits_borrower=True, score=0.85,
+                    protected_parties=parties(ctx.post[:120], lex)[0], **kw)
+    if rule == "ex-no-recourse":
+        if ctx.anchor.lower().startswith("any") and not negation(ctx, lex):
+            return None
+        if lex.find("transfer_cues", text) and not lex.find("obligor_terms", ctx.post[:60]):
+            return None
+        named, obligor, officers_only, lender_side = parties(ctx.post[:200] + " " + _subject(ctx), lex)
+        limits = obligor and not officers_only
+        note = None if limits else ("protects only " + ", ".join(named[:6]) if named else "no obligor named")
+        return _new(ctx, "exculpation", rule, "negated", cue="no recourse", protected_parties=named,
+                    limits_borrower=limits, note=note, score=0.85 if limits else 0.3, **kw)
+    # sole recourse / look solely / recourse limited to / enforce only through / payable solely from / sole source
+    target = _target(ctx)
+    if rule == "ex-sole-recourse":
+        m = re.search(r"\b(shall|will|is|are|be)\b(\s+\w+){0,3}?\s+(to|against|limited to|in|from)\b", target, re.I)
+        target = target[m.end():] if m else target
+    confined, what = _collateral_target(target, lex)
+    holder = ctx.pre[-120:]
+    _, holder_is_obligor, _, _ = parties(holder, lex)
+    holder_is_participant = bool(re.search(r"\bparticipants?\b|\bassignees?\b|\binsur", holder, re.I))
+    if rule == "ex-recourse-limited" and (_PERCENT.search(target[:120]) or _AMOUNT.search(target[:120])):
+        return _new(ctx, "recourse_cap", rule, cue="recourse limited to", cap=_cap(target[:160]),
+                    limits_borrower=True, score=0.85, **kw)
+    if not confined:
+        return None
+    if holder_is_participant or (holder_is_obligor and not lex.find("creditor_terms", holder)):
+        return None
+    if rule == "ex-payable-solely" and lex.find("third_party_debt_cues", holder) \
+            and not lex.find("this_instrument", text):
+        return None
+    return _new(ctx, "exculpation", rule, cue=f"{ctx.anchor.lower()} … {what}", limits_borrower=True,
+                protected_parties=[p for p in parties(text, lex)[0] if p in lex.raw["obligor_terms"]][:3],
+                score=0.85, **kw)
+
+
+_DEFINED_TERM = re.compile(r"^(Non-?\s?Recourse|Nonrecourse|NON-?RECOURSE)\s+[A-Z][a-z]+", re.M)
+
+
+def _judge_nonrecourse(ctx: Context, rule: str, lex: Lexicon, kw: dict) -> Finding | None:
+    text = ctx.text
+    raw_anchor = text[ctx.a0:]
+    if _is_title(ctx):
+        return _new(ctx, "recourse_title", rule, value="non-recourse", cue=ctx.anchor, limits_borrower=True,
+                    score=0.8)
+    if _DEFINED_TERM.match(raw_anchor) or text[max(0, ctx.a0 - 1):ctx.a0] in "\"'":
+        return _new(ctx, "exculpation", rule, note="a defined term (e.g. Non-Recourse Indebtedness), not this loan",
+                    limits_borrower=False, score=0.1)
+    window = text[max(0, ctx.a0 - 150):ctx.a1 + 150]
+    third = lex.find("third_party_debt_cues", window)
+    mine = lex.find("this_instrument", window)
+    if third and not (mine and mine.group(0).lower() in {"this note", "the note", "this loan", "hereunder", "hereby"}):
+        return _new(ctx, "exculpation", rule, note=f"about other debt ('{third.group(0)}'), not this loan",
+                    limits_borrower=False, score=0.1)
+    if mine and lex.find("obligor_terms", text) and not lex.find("definition_cues", text):
+        return _new(ctx, "exculpation", rule, cue=ctx.anchor.lower(), limits_borrower=True, score=0.75, **kw)
+    return None
+
+
+def judge_deficiency(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
+    text = ctx.text
+    low = text.lower()
+    if rule == "df-anti-deficiency":
+        if re.search(r"waive|waiver|not apply|inapplicable", low):
+            return _new(ctx, "deficiency_allowed", rule, cue="waiver of anti-deficiency protection", score=0.7)
+        return None
+    judgment = re.search(r"deficiency\s+(or\s+\w+\s+)?(judgment|judgement|decree|claim|balance)", low) or \
+        re.search(r"(liable|responsible|obligated|pay)\s+(\w+\s+){0,4}(any|the|such)\s+deficiency", low) or \
+        re.search(r"deficiency\s+(remaining|after|resulting)", low)
+    if not judgment:
+        return None
+    neg = negation(ctx, lex, window_words=14)
+    if neg and not preserved(ctx, lex):
+        if re.search(r"\b(waives?|waiver|defen[cs]es?)\b", low) and lex.find("obligor_terms", ctx.pre[:80]):
+            # "Borrower waives any defense ... deficiency": the borrower gives up a protection
+            return _new(ctx, "deficiency_allowed", rule, cue=neg, score=0.6)
+        scope, scope_cue = scope_of(ctx, lex)
+        return _new(ctx, "deficiency_barred", rule, "negated", cue=neg, scope=scope, scope_cue=scope_cue,
+                    limits_borrower=True, score=0.85)
+    return _new(ctx, "deficiency_allowed", rule, cue=judgment.group(0), score=0.75)
+
+
+def judge_limited_recourse(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
+    text = ctx.text
+    if _is_title(ctx) and rule == "lr-limited-recourse":
+        return _new(ctx, "recourse_title", rule, value="limited-recourse", cue=ctx.anchor, limits_borrower=True,
+                    score=0.7)
+    window = text[max(0, ctx.a0 - 200):ctx.a1 + 200]
+    third = lex.find("third_party_debt_cues", window)
+    mine = lex.find("this_instrument", text) or lex.find("obligor_terms", text)
+    if rule == "lr-extinguished":
+        if not (re.search(r"claims?|obligations?", text, re.I) and lex.find("collateral_terms", text)):
+            return None
+    if rule.startswith("lr-non") and not re.search(r"bankruptcy|insolvency|petition", text, re.I):
+        return None
+    if third and not mine:
+        return _new(ctx, "limited_recourse", rule, note=f"about other debt ('{third.group(0)}')", score=0.1)
+    if not mine:
+        return None
+    return _new(ctx, "limited_recourse", rule, cue=ctx.anchor.lower(), limits_borrower=True, score=0.85)
+
+
+def judge_cap(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
+    text = ctx.text
+    if rule == "cap-partial-recourse":
+        return _new(ctx, "recourse_cap", rule, cue=ctx.anchor.lower(), cap=_cap(text), limits_borrower=True,
+                    score=0.85)
+    near = text[max(0, ctx.a0 - 200):ctx.a1 + 160]
+    if not re.search(r"\b(liability|liabilities|liable|recourse)\b", near, re.I):
+        return None
+    cap = _cap(text[ctx.a0:ctx.a1 + 200])
+    if not cap:
+        return None
+    named, obligor, _, lender_side = parties(_subject(ctx), lex)
+    if lender_side or (named and not obligor):
+        return None
+    if not re.search(r"personal|recourse|borrower|maker|obligor", near, re.I):
+        return None
+    return _new(ctx, "recourse_cap", rule, cue=ctx.anchor.lower(), cap=cap, limits_borrower=True, score=0.8)
+
+
+def judge_carve_out(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
+    if negation(ctx, lex):
+        return None
+    named, obligor, _, lender_side = parties(_subject(ctx), lex)
+    if lender_side:
+        return None
+    scope, scope_cue = scope_of(ctx, lex)
+    cats = _categories(ctx.text, lex)
+    if rule == "co-liable-for-losses" and not (cats or scope):
+        return None
+    return _new(ctx, "carve_out", rule, cue=ctx.anchor.lower(), scope=scope, scope_cue=scope_cue,
+                categories=cats, score=0.6)
+
+
+def judge_springing(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
+    text = ctx.text
+    if _is_title(ctx):
+        return _new(ctx, "recourse_title", rule, value="recourse", cue=ctx.anchor, score=0.8)
+    if rule == "sp-become-recourse" and not re.search(r"\b(debt|loan|note|indebtedness|obligations)\b", text, re.I):
+        return None
+    if negation(ctx, lex, window_words=4):
+        return None
+    window = text[max(0, ctx.a0 - 200):ctx.a1 + 200]
+    if lex.find("third_party_debt_cues", window) and not lex.find("this_instrument", window):
+        return None
+    if _TRIGGER.search(text) and lex.find("obligor_terms", text):
+        return _new(ctx, "springing_recourse", rule, cue=ctx.anchor.lower(), triggers=_triggers(text, lex),
+                    score=0.85)
+    if lex.find("this_instrument", text) or lex.find("obligor_terms", text):
+        return _new(ctx, "personal_liability", rule, cue=ctx.anchor.lower(), score=0.8)
+    return None
+
+
+def judge_without_recourse(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
+    text = ctx.text
+    after = ctx.post[:80]
+    if re.search(r"paid in full|marked|mark\b", text, re.I):
+        return _new(ctx, "without_recourse_transfer", rule, note="a rule about marking payments, not a limit", score=0.2)
+    named, obligor, _, _ = parties(after, lex)
+    if re.match(r"\s*(to|against|on)\s+(the\s+|any\s+)?(borrowers?|makers?|obligors?|mortgagors?|trustors?)\b",
+                after, re.I) and not lex.find("transfer_cues", text):
+        return _new(ctx, "exculpation", rule, "negated", cue="without recourse to the obligor",
+                    protected_parties=named, limits_borrower=True, score=0.7)
+    return _new(ctx, "without_recourse_transfer", rule,
+                note="concerns a transferor (endorsement, assignment or participation), not the borrower", score=0.2)
+
+
+def judge_guaranty(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
+    return _new(ctx, "guaranty", rule, cue=ctx.anchor.lower(), score=0.5)
+
+
+_LAW = re.compile(
+    r"laws?\s+of\s+(?:the\s+)?(?:(?:state|commonwealth|province|district)\s+of\s+)?"
+    r"([A-Z][a-zA-Z]+(?:\s+(?:of\s+)?[A-Z][a-zA-Z]+){0,2})"
+)
+
+
+def judge_governing_law(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
+    m = _LAW.search(ctx.text, ctx.a0)
+    if not m:
+        return None
+    place = re.sub(r"\s+(without|and|applicable|including|excluding)\b.*", "", m.group(1)).strip()
+    return _new(ctx, "governing_law", rule, value=place, cue="governed by", score=0.5)
+
+
+def judge_promise(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
+    if negation(ctx, lex, window_words=3, lead=False):
+        return None
+    return _new(ctx, "promise_to_pay", rule, cue=ctx.anchor.lower(), score=0.5)
+
+
+JUDGES: dict[str, Callable[[Context, str, Lexicon], Finding | None]] = {
+    "personal_liability": judge_liability,
+    "exculpation": judge_exculpation,
+    "deficiency": judge_deficiency,
+    "limited_recourse": judge_limited_recourse,
+    "recourse_cap": judge_cap,
+    "carve_out": judge_carve_out,
+    "springing_recourse": judge_springing,
+    "without_recourse_transfer": judge_without_recourse,
+    "guaranty": judge_guaranty,
+    "governing_law": judge_governing_law,
+    "promise_to_pay": judge_promise,
+}
+
+
+def judge(ctx: Context, kind: str, rule: str) -> Finding | None:
+    return JUDGES[kind](ctx, rule, lexicon())

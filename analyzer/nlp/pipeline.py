@@ -1,0 +1,71 @@
+"""Builds the spaCy pipeline once per process and runs it over a Document in chunks.
+
+Chunks end at paragraph breaks, so no sentence is cut, spaCy's max_length never
+bites, and a 50 MB text costs memory for one chunk at a time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cache
+
+import spacy
+from spacy.language import Language
+
+from analyzer.nlp.clauses import Finding
+from analyzer.nlp.components import ClauseMatcher
+from analyzer.nlp.lexicon import prefilter
+from analyzer.nlp.sentences import SentenceIndex
+
+CHUNK_CHARS = 60_000
+
+
+@cache
+def get_nlp() -> Language:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("recourse_clauses")
+    return nlp
+
+
+def chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
+    """(offset, piece) pairs covering `text`, cut at paragraph breaks where possible."""
+    pos, n = 0, len(text)
+    while pos < n:
+        end = min(pos + size, n)
+        if end < n:
+            cut = text.rfind("\n\n", pos + size // 2, end)
+            if cut < 0:
+                cut = text.rfind(". ", pos + size // 2, end)
+                cut = cut + 1 if cut >= 0 else end
+            end = cut
+        yield pos, text[pos:end]
+        pos = end
+
+
+def candidate_windows(text: str) -> list[tuple[int, int]]:
+    """Sentences that hold a pattern key, merged where they touch; only these are tokenized."""
+    hits = [m.start() for m in prefilter().finditer(text.lower())]
+    if not hits:
+        return []
+    index = SentenceIndex(text)
+    spans = sorted({index.around(h) for h in hits})
+    merged: list[list[int]] = []
+    for s, e in spans:
+        if merged and s - merged[-1][1] <= 2:
+            merged[-1][1] = max(merged[-1][1], e)
+        else:
+            merged.append([s, e])
+    return [(s, e) for s, e in merged]
+
+
+def find_clauses(text: str) -> list[Finding]:
+    """Judged clauses of a whole document, with offsets into `text`."""
+    nlp = get_nlp()
+    matcher: ClauseMatcher = nlp.get_pipe("recourse_clauses")
+    out: list[Finding] = []
+    for offset, piece in chunks(text):
+        windows = candidate_windows(piece)
+        docs = nlp.tokenizer.pipe(piece[s:e] for s, e in windows)
+        for (s, _e), doc in zip(windows, docs, strict=True):
+            out.extend(matcher.findings(doc, offset + s))
+    return out

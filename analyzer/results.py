@@ -1,0 +1,95 @@
+"""The output contract: pydantic models that every front door returns, and their JSON schema."""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1.0"
+
+
+class Label(StrEnum):
+    recourse = "recourse"
+    limited_recourse = "limited-recourse"
+    non_recourse = "non-recourse"
+
+
+class PageBox(BaseModel):
+    page: int
+    bbox: tuple[float, float, float, float] = Field(description="x0, top, x1, bottom in PDF points")
+
+
+class Evidence(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    kind: str = Field(description="personal_liability, no_personal_liability, exculpation, deficiency_allowed, "
+                      "deficiency_barred, carve_out, springing_recourse, recourse_cap, limited_recourse, "
+                      "guaranty, without_recourse_transfer, recourse_title, governing_law, promise_to_pay")
+    polarity: str = Field(description="asserted | negated")
+    text: str = Field(description="the sentence, exactly Document.text[start:end]")
+    start: int
+    end: int
+    page: int | None = None
+    bbox: tuple[float, float, float, float] | None = Field(None, description="first line's box on `page`")
+    boxes: list[PageBox] = Field(default_factory=list)
+    section: str | None = None
+    rule: str = Field(description="id of the pattern that fired")
+    score: float
+    cue: str | None = Field(None, description="the word(s) that decided polarity or kind")
+    scope: str | None = Field(None, description="override | qualified: an exception attaches to this clause")
+    scope_cue: str | None = None
+    protected_parties: list[str] = Field(default_factory=list)
+    limits_borrower: bool = False
+    decisive: bool = False
+    note: str | None = Field(None, description="why the clause was set aside, when it was")
+    categories: list[str] = Field(default_factory=list)
+    triggers: list[str] = Field(default_factory=list)
+
+
+class Cap(BaseModel):
+    amount: str | None = None
+    percent: float | None = None
+
+
+class Details(BaseModel):
+    carve_outs: list[str] = Field(default_factory=list)
+    springing_triggers: list[str] = Field(default_factory=list)
+    caps: list[Cap] = Field(default_factory=list)
+    guarantors: list[str] = Field(default_factory=list)
+    governing_law: str | None = None
+    protected_parties: list[str] = Field(default_factory=list)
+
+
+class Analysis(BaseModel):
+    schema_version: str = SCHEMA_VERSION
+    path: str
+    sha256: str | None = None
+    format: str | None = None
+    label: Label | None = None
+    confidence: float | None = Field(None, ge=0, le=1)
+    reasons: list[str] = Field(default_factory=list)
+    evidence: list[Evidence] = Field(default_factory=list)
+    details: Details = Field(default_factory=Details)
+    pages: int | None = None
+    ocr_pages: list[int] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+    error: str | None = Field(None, description="present on failure, and then there is no label")
+    error_code: str | None = None
+    seconds: float | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def json_schema() -> dict:
+    schema = Analysis.model_json_schema()
+    schema["$id"] = f"https://recourse-analyzer/schema/analysis-{SCHEMA_VERSION}.json"
+    schema["title"] = "recourse-analyzer Analysis"
+    return schema
+
+
+def schema_text() -> str:
+    return json.dumps(json_schema(), indent=2)
