@@ -271,6 +271,10 @@ def judge_exculpation(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
         note = None if limits else ("protects only " + ", ".join(named[:6]) if named else "no obligor named")
         return _new(ctx, "exculpation", rule, "negated", cue="no recourse", protected_parties=named,
                     limits_borrower=limits, note=note, score=0.85 if limits else 0.3, **kw)
+    if rule == "ex-only-from-sources":
+        if not (lex.find("this_instrument", text) or re.search(r"promises?\s+to\s+pay|payable", text, re.I)):
+            return None
+        return _new(ctx, "exculpation", rule, cue=ctx.anchor.lower(), limits_borrower=True, score=0.75, **kw)
     # sole recourse / look solely / recourse limited to / enforce only through / payable solely from / sole source
     target = _target(ctx)
     if rule == "ex-sole-recourse":
@@ -328,7 +332,7 @@ def judge_deficiency(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
     judgment = re.search(r"deficiency\s+(or\s+\w+\s+)?(judgment|judgement|decree|claim|balance)", low) or \
         re.search(r"(liable|responsible|obligated|pay)\s+(\w+\s+){0,4}(any|the|such)\s+deficiency", low) or \
         re.search(r"deficiency\s+(remaining|after|resulting)", low)
-    if not judgment:
+    if not judgment or re.search(r"\btax(es)?\b", text[max(0, ctx.a0 - 60):ctx.a0], re.I):
         return None
     neg = negation(ctx, lex, window_words=14)
     if neg and not preserved(ctx, lex):
@@ -366,7 +370,7 @@ def judge_cap(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
     if rule == "cap-partial-recourse":
         return _new(ctx, "recourse_cap", rule, cue=ctx.anchor.lower(), cap=_cap(text), limits_borrower=True,
                     score=0.85)
-    near = text[max(0, ctx.a0 - 200):ctx.a1 + 160]
+    near = text[max(0, ctx.a0 - 160):ctx.a0]
     if not re.search(r"\b(liability|liabilities|liable|recourse)\b", near, re.I):
         return None
     cap = _cap(text[ctx.a0:ctx.a1 + 200])
@@ -381,6 +385,12 @@ def judge_cap(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
 
 
 def judge_carve_out(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
+    if rule == "co-preserved-liability":
+        keep = lex.find("preservation_cues", ctx.text[:ctx.a1])
+        cats = _categories(ctx.text, lex)
+        if not keep or not cats:
+            return None
+        return _new(ctx, "carve_out", rule, cue=keep.group(0).lower(), categories=cats, score=0.7)
     if negation(ctx, lex):
         return None
     named, obligor, _, lender_side = parties(_subject(ctx), lex)
@@ -466,5 +476,25 @@ JUDGES: dict[str, Callable[[Context, str, Lexicon], Finding | None]] = {
 }
 
 
+_DEFINITION = re.compile(r'^\W{0,3}(?:\([a-z0-9]+\)\s*)?"[^"]{2,80}"\s+(?:means|shall mean|has the meaning|includes)\b')
+
+
+def other_debt(ctx: Context, lex: Lexicon) -> str | None:
+    """A cue that the clause speaks of some other debt (a definition, a debt covenant), not this loan."""
+    if _DEFINITION.match(ctx.text) and "recourse" not in ctx.text[:ctx.text.find('"', ctx.text.find('"') + 1)].lower():
+        return "a definition"
+    clause = ctx.text[ctx.clause_start():ctx.clause_end()]
+    m = lex.find("other_debt_cues", clause)
+    return m.group(0) if m else None
+
+
 def judge(ctx: Context, kind: str, rule: str) -> Finding | None:
-    return JUDGES[kind](ctx, rule, lexicon())
+    lex = lexicon()
+    f = JUDGES[kind](ctx, rule, lex)
+    if f is not None and f.kind in LIMITING and f.limits_borrower:
+        cue = other_debt(ctx, lex)
+        if cue:
+            f.limits_borrower = False
+            f.note = f"about other debt ({cue}), not this loan"
+            f.score = 0.1
+    return f

@@ -63,6 +63,7 @@ class ClauseMatcher:
 
     def __init__(self, nlp: Language, name: str = "recourse_clauses") -> None:
         self.name = name
+        self.nlp = nlp  # for its tokenizer: windows are tokenized as `pipeline.find_clauses` does
         self.matcher = Matcher(nlp.vocab)
         self.kinds: dict[int, tuple[str, str]] = {}
         for p in load_patterns():
@@ -101,8 +102,22 @@ class ClauseMatcher:
                 f.anchor = (f.anchor[0] + offset, f.anchor[1] + offset)
         return out
 
+    def doc_findings(self, text: str) -> list[Finding]:
+        """Judged clauses of a whole text, found exactly as `pipeline.find_clauses` finds them:
+        only the sentences that hold a pattern key are matched, chunk by chunk, so a Doc up to
+        nlp.max_length costs time for its candidate sentences, not for all its tokens."""
+        from analyzer.nlp.pipeline import candidate_windows, chunks
+
+        out: list[Finding] = []
+        for offset, piece in chunks(text):
+            windows = candidate_windows(piece)
+            docs = self.nlp.tokenizer.pipe(piece[s:e] for s, e in windows)
+            for (s, _e), wdoc in zip(windows, docs, strict=True):
+                out.extend(self.findings(wdoc, offset + s))
+        return out
+
     def __call__(self, doc: Doc) -> Doc:
-        found = self.findings(doc)
+        found = self.doc_findings(doc.text)
         spans = []
         for f in found:
             span = doc.char_span(f.start, f.end, label=f.kind, alignment_mode="expand")
@@ -127,7 +142,10 @@ class RecourseClassifier:
 
         if doc._.recourse_evidence is None:
             raise ValueError("recourse_classifier needs the recourse_clauses component before it")
-        findings = [Finding(**{**d, "anchor": tuple(d["anchor"])}) for d in doc._.recourse_evidence]
+        # lists come back as tuples from a DocBin (msgpack): normalise them
+        findings = [Finding(**{**d, "anchor": tuple(d["anchor"]), "protected_parties": list(d["protected_parties"]),
+                               "categories": list(d["categories"]), "triggers": list(d["triggers"])})
+                    for d in doc._.recourse_evidence]
         decision = decide(findings, doc.text)
         doc._.recourse = {"label": decision.label, "confidence": decision.confidence, "reasons": decision.reasons}
         return doc

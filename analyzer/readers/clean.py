@@ -12,6 +12,8 @@ import re
 import statistics
 import unicodedata
 
+from analyzer.readers.glyphs import repair_unknown_glyphs
+
 _CHAR_MAP = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
@@ -28,7 +30,7 @@ _SPACES = re.compile(r"[ ]{2,}")
 def normalize_chars(text: str) -> str:
     """Unify quotes, dashes, ligatures and spaces; drop invisible and control characters."""
     if not text.isascii():
-        text = unicodedata.normalize("NFKC", text).translate(_CHAR_MAP)
+        text = repair_unknown_glyphs(unicodedata.normalize("NFKC", text)).translate(_CHAR_MAP)
         text = text.encode("utf-8", "replace").decode("utf-8")  # lone surrogates
     else:
         text = text.replace("\t", " ").replace("\x00", "")

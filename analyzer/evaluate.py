@@ -1,0 +1,121 @@
+"""Measure the analyzer against a labelled folder.
+
+    python -m analyzer.evaluate DIR [--workers N] [--jsonl PREDICTIONS]
+
+DIR/manifest.csv has columns `file,label` and optionally `evidence_quote`. Prints
+the confusion matrix, accuracy, macro-F1, evidence recall (is the quote inside a
+reported evidence clause, whitespace-insensitive), per-kind counts and, for each
+wrong document, the clauses and reasons that decided. The last line is
+`accuracy=… macro_f1=… evidence_recall=… n=…`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import re
+import sys
+from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from analyzer.results import Analysis
+
+LABELS = ["recourse", "limited-recourse", "non-recourse"]
+
+
+def _squash(s: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "", s.lower())
+
+
+def evidence_hit(result: Analysis, quote: str) -> bool:
+    """Is the gold quote (or its first 80 letters, for quotes cut mid-word) inside an evidence clause?"""
+    from analyzer.readers.clean import normalize_chars
+
+    q = _squash(normalize_chars(quote))  # the document went through the same clean-up
+    if not q:
+        return True
+    probe = q[:80]
+    return any(probe in _squash(e.text) or _squash(e.text) in q and len(_squash(e.text)) > 40
+               for e in result.evidence)
+
+
+def _run_one(path: str) -> Analysis:
+    from analyzer.api import analyze_path
+
+    return analyze_path(path)
+
+
+def evaluate(folder: Path, workers: int = 0, jsonl: Path | None = None, out=sys.stdout) -> dict:
+    rows = list(csv.DictReader(open(folder / "manifest.csv", newline="", encoding="utf-8")))
+    paths = [str(folder / r["file"]) for r in rows]
+    workers = workers or os.cpu_count() or 1
+    if workers > 1:
+        with ProcessPoolExecutor(workers) as pool:
+            results = list(pool.map(_run_one, paths, chunksize=1))
+    else:
+        results = [_run_one(p) for p in paths]
+    if jsonl:
+        with open(jsonl, "w", encoding="utf-8") as f:
+            for r in results:
+                f.write(r.model_dump_json() + "\n")
+    conf = {g: Counter() for g in LABELS}
+    wrong, hits, needed = [], 0, 0
+    kinds: Counter = Counter()
+    for row, res in zip(rows, results, strict=True):
+        gold = row["label"].strip()
+        got = res.label.value if res.label else "error"
+        conf[gold][got] += 1
+        for e in res.evidence:
+            kinds[e.kind] += 1
+        if gold != "recourse" and row.get("evidence_quote"):
+            needed += 1
+            hit = evidence_hit(res, row["evidence_quote"])
+            hits += hit
+            if not hit:
+                out.write(f"evidence missed: {row['file']}: {row['evidence_quote'][:100]!r}\n")
+        if got != gold:
+            wrong.append((row["file"], gold, res))
+    w = 18
+    out.write("gold \\ pred".ljust(w) + "".join(lab.rjust(w) for lab in LABELS + ["error"]) + "\n")
+    f1s = []
+    for g in LABELS:
+        out.write(g.ljust(w) + "".join(str(conf[g][p]).rjust(w) for p in LABELS + ["error"]) + "\n")
+        tp = conf[g][g]
+        fp = sum(conf[o][g] for o in LABELS if o != g)
+        fn = sum(conf[g].values()) - tp
+        prec = tp / (tp + fp) if tp + fp else 0.0
+        rec = tp / (tp + fn) if tp + fn else 0.0
+        f1s.append(2 * prec * rec / (prec + rec) if prec + rec else 0.0)
+    for name, gold, res in wrong:
+        out.write(f"\nWRONG {name}: gold={gold} got={res.label.value if res.label else res.error}\n")
+        for reason in res.reasons:
+            out.write(f"  reason: {reason}\n")
+        for e in res.evidence:
+            if e.decisive:
+                out.write(f"  decisive {e.kind} p.{e.page} [{e.rule}] {e.text[:220]!r}\n")
+    n = len(rows)
+    acc = sum(conf[g][g] for g in LABELS) / n if n else 0.0
+    macro = sum(f1s) / len(f1s)
+    recall = hits / needed if needed else 1.0
+    out.write("\nclauses reported per kind: " + ", ".join(f"{k}={v}" for k, v in kinds.most_common()) + "\n")
+    out.write(f"accuracy={acc:.3f} macro_f1={macro:.3f} evidence_recall={recall:.3f} n={n}\n")
+    return {"accuracy": acc, "macro_f1": macro, "evidence_recall": recall, "n": n}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m analyzer.evaluate", description=__doc__.split("\n\n")[0])
+    ap.add_argument("folder", type=Path)
+    ap.add_argument("--workers", type=int, default=0)
+    ap.add_argument("--jsonl", type=Path, help="also write the predictions here")
+    args = ap.parse_args(argv)
+    if not (args.folder / "manifest.csv").is_file():
+        sys.stderr.write(f"evaluate: {args.folder}: no manifest.csv\n")
+        return 2
+    evaluate(args.folder, args.workers, args.jsonl)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
