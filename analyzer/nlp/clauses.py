@@ -75,8 +75,9 @@ class Context:
 
 _NEG_NEAR = re.compile(r"(?<![\w-])(not|no|never|without|nor|cannot|none|waives?|waived|neither)(?![\w-])", re.I)
 _NEG_LEAD = re.compile(
-    r"^\W*(?:[\w\s,()\"'.]{0,80}?)?\b(neither|none of|no|in no event|under no circumstances|nothing)\b", re.I
+    r"^\W*(?:\(?[a-z0-9]{1,4}[.)]\s*)?(neither|none of|no|in no event|under no circumstances)\b", re.I
 )
+_SEG_LEAD = re.compile(r"^\s*(?:and\s+|or\s+|that\s+)?(no|neither|none of|in no event)\b", re.I)
 _MODAL = re.compile(r"\b(shall|will|may|must|is|are|be|has|have|had|does|do|would|should|can)\b", re.I)
 _POSSESSIVE_OF = None  # built lazily from the obligor list
 _EXCLUDING_OBLIGOR = re.compile(
@@ -113,10 +114,16 @@ def negation(ctx: Context, lex: Lexicon, window_words: int = 7, lead: bool = Tru
         cue = hits[-1].group(1).lower()
         # "not only", "no later than", "not less than" do not negate liability
         tail = near[hits[-1].end():hits[-1].end() + 14].lower()
-        if not re.match(r"\s+(only|later|less|more|fewer|earlier|limited to)\b", tail):
+        head = near[max(0, hits[-1].start() - 12):hits[-1].start()].lower()
+        if not re.match(r"\s+(only|later|less|more|fewer|earlier|limited to)\b", tail) and not head.endswith(
+                "whether or "):
             return cue
     if lead:
         m = _NEG_LEAD.match(pre)
+        if m:
+            return m.group(1).lower()
+        seg = re.split(r",|\bbut\b|\bprovided\b", pre)[-1]
+        m = _SEG_LEAD.match(seg)
         if m:
             return m.group(1).lower()
     return None
@@ -124,8 +131,9 @@ def negation(ctx: Context, lex: Lexicon, window_words: int = 7, lead: bool = Tru
 
 def preserved(ctx: Context, lex: Lexicon) -> str | None:
     """A double negative that keeps liability alive: 'nothing herein shall limit ... personal liability'."""
-    m = lex.find("preservation_cues", ctx.text[: ctx.a0])
-    if m:
+    m = lex.last("preservation_cues", ctx.text[: ctx.a0])
+    if m and ctx.a0 - m.end() < 160 and not re.search(
+            r"\b(rights?|remed(y|ies)|lien|foreclos\w*)\b", ctx.text[m.end():ctx.a0], re.I):
         return m.group(0).lower()
     post = ctx.post[:80].lower()
     m2 = re.search(r"(shall|will)\s+not\s+be\s+(limited|affected|impaired|released|diminished|reduced)", post)
@@ -159,7 +167,11 @@ def _subject(ctx: Context) -> str:
     """Text from the clause start to the modal verb before the anchor (who is or is not liable)."""
     pre = ctx.pre
     modals = list(_MODAL.finditer(pre))
-    return pre[: modals[-1].start()] if modals else pre
+    subject = pre[: modals[-1].start()] if modals else pre
+    m = None
+    for m in re.finditer(r"\b(that|acknowledges|agrees|whereby)\b", subject, re.I):  # noqa: B007
+        pass
+    return subject[m.end():] if m else subject
 
 
 def _target(ctx: Context, max_chars: int = 220) -> str:
@@ -228,7 +240,8 @@ def judge_liability(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
     if whole and _TRIGGER.search(text) and not lossy:
         return _new(ctx, "springing_recourse", rule, cue=keep or whole.group(0), scope=scope, scope_cue=scope_cue,
                     triggers=_triggers(text, lex), score=0.85)
-    if scope or lossy or cats or keep:
+    strong = [c for c in cats if c in lex.raw["strong_carve_out_categories"]]
+    if scope == "override" or lossy or (keep and strong) or (scope and strong):
         return _new(ctx, "carve_out", rule, cue=keep or scope_cue or (lossy.group(0) if lossy else None),
                     scope=scope, scope_cue=scope_cue, categories=cats, score=0.8)
     return _new(ctx, "personal_liability", rule, cue=None, scope=scope, scope_cue=scope_cue, score=0.7)
@@ -236,7 +249,7 @@ def judge_liability(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
 
 def _collateral_target(target: str, lex: Lexicon) -> tuple[bool, str | None]:
     """Is recourse confined to collateral (True) or pointed at another party (False)?"""
-    head = target[:140]
+    head = re.sub(r"\b\w+['\u2019]s\b", " ", target[:160])  # "Lender's exercise of its remedies": not a target
     party = lex.find("party_targets", head)
     coll = lex.find("collateral_terms", head)
     if coll and (not party or coll.start() < party.start()):
@@ -335,6 +348,9 @@ def judge_deficiency(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
     if not judgment or re.search(r"\btax(es)?\b", text[max(0, ctx.a0 - 60):ctx.a0], re.I):
         return None
     neg = negation(ctx, lex, window_words=14)
+    if re.search(r"\b(restrict\w*|prohibit\w*|limit\w*|bar\w*|anti)\W+(\w+\W+)?$", text[max(0, ctx.a0 - 40):ctx.a0], re.I):
+        # a statute restricting deficiency judgments: "no such statute applies" keeps them available
+        return _new(ctx, "deficiency_allowed", rule, cue=neg, score=0.6) if neg else None
     if neg and not preserved(ctx, lex):
         if re.search(r"\b(waives?|waiver|defen[cs]es?)\b", low) and lex.find("obligor_terms", ctx.pre[:80]):
             # "Borrower waives any defense ... deficiency": the borrower gives up a protection
@@ -385,10 +401,12 @@ def judge_cap(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
 
 
 def judge_carve_out(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
+    if re.search(r"\b(non|limited)\W{0,2}$", ctx.text[:ctx.a0], re.I):
+        return None  # "non-recourse obligations", "limited recourse obligations"
     if rule == "co-preserved-liability":
         keep = lex.find("preservation_cues", ctx.text[:ctx.a1])
         cats = _categories(ctx.text, lex)
-        if not keep or not cats:
+        if not keep or not set(cats) & set(lex.raw["strong_carve_out_categories"]):
             return None
         return _new(ctx, "carve_out", rule, cue=keep.group(0).lower(), categories=cats, score=0.7)
     if negation(ctx, lex):
@@ -442,7 +460,7 @@ def judge_guaranty(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
 
 
 _LAW = re.compile(
-    r"laws?\s+of\s+(?:the\s+)?(?:(?:state|commonwealth|province|district)\s+of\s+)?"
+    r"(?i:laws?\s+of\s+(?:the\s+)?(?:(?:state|commonwealth|province|district)\s+of\s+)?)"
     r"([A-Z][a-zA-Z]+(?:\s+(?:of\s+)?[A-Z][a-zA-Z]+){0,2})"
 )
 

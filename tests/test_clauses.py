@@ -1,0 +1,241 @@
+"""Every pattern kind: asserted, negated, exception-scoped, and trap sentences that must not limit recourse.
+
+All sentences are our own drafting. Each row: sentence, the kind expected among the
+findings, and whether that finding must limit the borrower's recourse.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from analyzer.classify import decide
+from analyzer.nlp.pipeline import find_clauses
+
+
+def kinds(text: str) -> dict[str, list]:
+    out: dict[str, list] = {}
+    for f in find_clauses(text):
+        out.setdefault(f.kind, []).append(f)
+    return out
+
+
+def label(text: str) -> str:
+    return decide(find_clauses(text), text).label
+
+
+LIMITS = [
+    # exculpation / no personal liability
+    ("Borrower shall not be personally liable for the payment of the Loan.", "no_personal_liability"),
+    ("The Maker shall have no personal liability for the indebtedness evidenced by this Note.", "no_personal_liability"),
+    ("Neither Borrower nor any of its partners shall have any personal liability for the Debt.",
+     "no_personal_liability"),
+    ("In no event shall the Mortgagor be personally liable for any amount due under the Note.",
+     "no_personal_liability"),
+    ("The sole recourse of Lender for repayment of the Loan shall be to the Mortgaged Property.", "exculpation"),
+    ("Upon a default the Holder shall look solely to the Property and the rents for payment of this Note.",
+     "exculpation"),
+    ("The Lender shall enforce the debt only through sale of the Premises.", "exculpation"),
+    ("This Note is a special, limited obligation of the Issuer payable solely from the Pledged Revenues.",
+     "exculpation"),
+    ("The City's obligation under this Note is payable solely from Available Tax Increment.", "exculpation"),
+    ("No recourse shall be had against Borrower for the payment of the principal of this Note.", "exculpation"),
+    ("The holder of this Note shall proceed without recourse to the Borrower, against the Collateral only.",
+     "exculpation"),
+    ("Lender's only recourse for the satisfaction of the Indebtedness shall be Lender's exercise of its rights "
+     "and remedies with respect to the Mortgaged Property.", "exculpation"),
+    ("Except as otherwise provided in this Section 9, Borrower shall have no personal liability under this Note "
+     "for the repayment of the Indebtedness.", "no_personal_liability"),
+    # deficiency barred
+    ("Lender shall not seek any deficiency judgment against Borrower after a foreclosure of the Mortgage.",
+     "deficiency_barred"),
+    ("Lender agrees that it will not bring any action wherein a money judgment shall be sought against Borrower.",
+     "deficiency_barred"),
+    # structured finance
+    ("The Notes are limited recourse obligations of the Issuer payable solely from the Collateral.",
+     "limited_recourse"),
+    ("Each Noteholder agrees not to institute against the Issuer any bankruptcy proceeding (a non-petition "
+     "covenant) in respect of the Notes.", "limited_recourse"),
+    # caps
+    ("Borrower's personal liability under this Note shall not exceed 25% of the original principal amount.",
+     "recourse_cap"),
+    ("The recourse of Lender against Borrower shall be limited to $2,500,000 in the aggregate.", "recourse_cap"),
+    ("This is a Partial Recourse loan: Borrower is liable for the Base Recourse only.", "recourse_cap"),
+]
+
+
+@pytest.mark.parametrize("sentence,kind", LIMITS)
+def test_limiting_clauses_limit_the_borrower(sentence: str, kind: str) -> None:
+    found = kinds(sentence)
+    assert kind in found, found
+    assert any(f.limits_borrower for f in found[kind])
+
+
+ASSERTED = [
+    ("Borrower shall be personally liable for the full amount of the Loan.", "personal_liability"),
+    ("Each Borrower shall be jointly and severally liable for all Obligations.", "personal_liability"),
+    ("The Borrower hereby promises to pay to the order of Lender the principal sum of $1,000,000.",
+     "promise_to_pay"),
+    ("Lender may obtain a deficiency judgment against Borrower for any amount remaining unpaid.",
+     "deficiency_allowed"),
+    ("Borrower shall remain liable for any deficiency after application of the proceeds of the Collateral.",
+     "deficiency_allowed"),
+    ("Guarantor hereby absolutely and unconditionally guarantees the payment of the Loan.", "guaranty"),
+    ("This Agreement shall be governed by and construed in accordance with the laws of the State of Ohio.",
+     "governing_law"),
+]
+
+
+@pytest.mark.parametrize("sentence,kind", ASSERTED)
+def test_asserted_recourse_signals(sentence: str, kind: str) -> None:
+    found = kinds(sentence)
+    assert kind in found, found
+    assert not any(f.limits_borrower for fs in found.values() for f in fs)
+
+
+def test_negation_flips_personal_liability() -> None:
+    pos = kinds("Borrower shall be personally liable for the Loan.")
+    neg = kinds("Borrower shall not be personally liable for the Loan.")
+    assert "personal_liability" in pos and "no_personal_liability" not in pos
+    assert neg["no_personal_liability"][0].polarity == "negated"
+    assert neg["no_personal_liability"][0].cue == "not"
+
+
+def test_governing_law_value() -> None:
+    f = kinds("This Note shall be governed by the laws of the State of New York without regard to conflicts.")
+    assert f["governing_law"][0].value == "New York"
+
+
+CARVE_OUTS = [
+    "Notwithstanding the foregoing, Borrower shall be personally liable for losses arising from fraud or "
+    "intentional misrepresentation by Borrower.",
+    "Borrower shall be liable to Lender for any losses due to waste of the Property or the misapplication of rents.",
+    "Nothing in this Section shall be deemed to release Borrower from liability for fraud or for the "
+    "environmental indemnity.",
+]
+
+
+@pytest.mark.parametrize("sentence", CARVE_OUTS)
+def test_carve_outs(sentence: str) -> None:
+    found = kinds(sentence)
+    assert "carve_out" in found, found
+    assert found["carve_out"][0].categories
+
+
+def test_springing_recourse_with_trigger() -> None:
+    f = kinds("The Debt shall be fully recourse to Borrower if Borrower files a voluntary petition under the "
+              "Bankruptcy Code.")
+    assert "springing_recourse" in f
+    assert "voluntary_bankruptcy" in f["springing_recourse"][0].triggers
+
+
+def test_multifamily_style_personal_liability_section() -> None:
+    text = (
+        "Section 9. Personal Liability of Borrower.\n\n(a) Except as otherwise provided in this Section 9, Borrower "
+        "shall have no personal liability under this Note for the repayment of the Indebtedness, and Lender's only "
+        "recourse for the satisfaction of the Indebtedness shall be Lender's exercise of its rights and remedies with "
+        "respect to the Mortgaged Property.\n\n(b) Borrower shall be personally liable to Lender for the repayment "
+        "of a portion of the Indebtedness equal to any loss or damage suffered by Lender as a result of fraud or "
+        "written material misrepresentation by Borrower.\n\n(c) Borrower shall become personally liable to Lender "
+        "for the repayment of all of the Indebtedness upon the occurrence of a Transfer that is an Event of Default."
+    )
+    found = kinds(text)
+    assert "carve_out" in found and "springing_recourse" in found
+    d = decide(find_clauses(text), text)
+    assert d.label == "limited-recourse"
+    assert "fraud" in d.details["carve_outs"]
+
+
+def test_cmbs_style_exculpation_with_springing_recourse() -> None:
+    text = (
+        "Section 9.4 Exculpation.\n\n(a) Lender shall not enforce the liability and obligation of Borrower to "
+        "perform the obligations contained in the Note by any action or proceeding wherein a money judgment shall "
+        "be sought against Borrower, except that Lender may bring a foreclosure action.\n\n(b) Notwithstanding the "
+        "foregoing, the agreement of Lender not to pursue recourse liability shall become null and void and the Debt "
+        "shall be fully recourse to Borrower in the event that Borrower files a voluntary petition under the "
+        "Bankruptcy Code or Borrower makes a Transfer in violation of the Loan Documents."
+    )
+    d = decide(find_clauses(text), text)
+    assert d.label == "limited-recourse"
+    assert "voluntary_bankruptcy" in d.details["springing_triggers"]
+
+
+def test_exception_scope_is_recorded() -> None:
+    f = kinds("Except as provided in Section 9.5, Borrower shall not be personally liable for the Debt.")
+    e = f["no_personal_liability"][0]
+    assert e.scope == "qualified" and e.scope_cue.startswith("except as provided")
+
+
+TRAPS = [
+    # officers, agent and lenders protected, not the borrower
+    "No recourse shall be had against any member, manager or officer of Borrower for the obligations of Borrower.",
+    "None of the directors, officers or employees of the Borrower shall be personally liable for the Loan.",
+    "Neither the Administrative Agent nor any of its officers shall be liable for any action taken under this "
+    "Agreement.",
+    "The Agent shall not have any personal liability to any Lender for any recital in any Loan Document.",
+    # transfers without recourse
+    "Pay to the order of Second Bank, N.A., without recourse.",
+    "Each assignment shall be made without recourse to the assigning Lender and without representation.",
+    "The Issuing Bank hereby sells to each Lender, without recourse, a participation in each Letter of Credit.",
+    "Borrower shall not send payments marked \"paid in full\" or \"without recourse\" to Lender.",
+    # defined terms and other debt
+    "\"Non-Recourse Indebtedness\" means Indebtedness of a Subsidiary as to which the Borrower has no liability.",
+    "The Borrower may incur Nonrecourse Debt secured by real property owned by any Subsidiary.",
+    "The Company may sell accounts receivable on a non-recourse basis in a Permitted Securitization.",
+    "Indebtedness of such Person whether or not recourse is limited to specific assets of such Person.",
+    # participations: borrower looks solely to its lender
+    "Notwithstanding any participation, the Borrower shall look solely to the Lender for all purposes of this "
+    "Agreement.",
+    # suretyship waiver
+    "Each Borrower waives any defense arising because another Borrower has no personal liability for the Loans.",
+    # tax deficiency
+    "No tax deficiency has been asserted against the Borrower by any taxing authority.",
+    # a cap on the agent's liability
+    "The Agent's liability under this Agreement shall not exceed $10,000.",
+    # debt baskets
+    "Debt in an aggregate amount not to exceed $500,000, provided that such Debt is secured solely by cash "
+    "collateral.",
+]
+
+
+@pytest.mark.parametrize("sentence", TRAPS)
+def test_false_friends_do_not_limit_recourse(sentence: str) -> None:
+    found = find_clauses(sentence)
+    assert not any(f.limits_borrower for f in found), [(f.kind, f.rule) for f in found if f.limits_borrower]
+    assert label("Borrower promises to pay Lender the principal sum of $5,000,000. " + sentence) == "recourse"
+
+
+DOCS = {
+    "recourse": "Borrower promises to pay to Lender $100,000 with interest. Borrower shall be personally liable "
+                "for this Note. Lender may obtain a deficiency judgment.",
+    "non-recourse": "Borrower promises to pay to Lender $100,000. Borrower shall have no personal liability for "
+                    "this Note, and Lender shall look solely to the Mortgaged Property for repayment.",
+    "limited-recourse": "Borrower promises to pay to Lender $100,000. Borrower shall have no personal liability "
+                        "for this Note, and Lender shall look solely to the Mortgaged Property. Notwithstanding the "
+                        "foregoing, Borrower shall be personally liable for losses arising from fraud, waste or "
+                        "misapplication of rents.",
+}
+
+
+@pytest.mark.parametrize("expected", list(DOCS))
+def test_document_labels(expected: str) -> None:
+    assert label(DOCS[expected]) == expected
+
+
+def test_no_clause_at_all_is_recourse_with_lower_confidence() -> None:
+    d = decide(find_clauses("The parties met on Tuesday."), "The parties met on Tuesday.")
+    assert d.label == "recourse" and d.confidence <= 0.6
+    assert d.reasons == ["no clause limits recourse"] or "no clause limits recourse" in d.reasons[0]
+
+
+def test_title_alone() -> None:
+    text = "NON-RECOURSE SECURED PROMISSORY NOTE\n\nFOR VALUE RECEIVED, Borrower promises to pay to Lender $50,000."
+    assert label(text) == "non-recourse"
+    text = "FULL RECOURSE PROMISSORY NOTE\n\nFOR VALUE RECEIVED, Borrower promises to pay to Lender $50,000."
+    assert label(text) == "recourse"
+
+
+def test_long_document_finds_evidence_at_the_end() -> None:
+    filler = "The Borrower shall deliver financial statements to the Lender each quarter. " * 9000  # ~700k chars
+    text = filler + "\n\nBorrower shall have no personal liability, and Lender shall look solely to the Property."
+    found = find_clauses(text)
+    assert any(f.kind == "no_personal_liability" and f.start > 600_000 for f in found)
