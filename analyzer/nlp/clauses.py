@@ -386,9 +386,9 @@ def judge_cap(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
     if rule == "cap-partial-recourse":
         return _new(ctx, "recourse_cap", rule, cue=ctx.anchor.lower(), cap=_cap(text), limits_borrower=True,
                     score=0.85)
-    near = text[max(0, ctx.a0 - 160):ctx.a0]
-    if not re.search(r"\b(liability|liabilities|liable|recourse)\b", near, re.I):
-        return None
+    near = text[max(ctx.clause_start(), ctx.a0 - 160):ctx.a0]
+    if not re.search(r"(?<![\w-])(liability|liabilities|liable|recourse)\b", near, re.I):
+        return None  # "Non-Recourse Indebtedness not exceeding ...": a debt basket, not a cap on this loan
     cap = _cap(text[ctx.a0:ctx.a1 + 200])
     if not cap:
         return None

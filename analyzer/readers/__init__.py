@@ -38,7 +38,7 @@ class _Entry:
 
 
 _REGISTRY: list[_Entry] = []
-_BUILTIN = ("pdf", "docx", "html", "text")  # modules in this package; sniff order matters
+_BUILTIN = ("pdf", "docx", "edgar", "html", "text")  # modules in this package; sniff order matters
 _loaded = False
 
 

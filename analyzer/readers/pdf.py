@@ -1,0 +1,431 @@
+"""PDF reader: two engines (pdfplumber, pypdfium2), one layout, one Document.
+
+Each engine turns one page at a time into words with boxes, in content-stream order,
+and releases the page before reading the next, so memory stays flat on long files
+(pdfplumber needs `page.close()` for that). The rest (lines, running headers and
+footers, hyphenation, paragraphs) is shared: see `analyzer.readers.pdf_layout`.
+
+Failures are typed: an encrypted file without (or with the wrong) password raises
+EncryptedDocument, an unparseable one CorruptDocument, too many pages ResourceLimit,
+and a file with no text on any page NoText. A page that fails mid-document only adds
+a warning ("page N unreadable: reason").
+
+OCR hook: pages without a text layer are handed to
+`analyzer.readers.ocr.ocr_page(data: bytes, page_number: int, options: ReadOptions)`
+when that module exists and `options.ocr != "never"` (every page when `"always"`).
+It returns an iterable of words `(text, x0, top, x1, bottom)` in reading order, in PDF
+points with the origin at the page's top-left corner.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import io
+import re
+from collections.abc import Callable, Iterable, Iterator
+
+from analyzer.document import Document
+from analyzer.errors import (
+    AnalyzerError,
+    CorruptDocument,
+    EncryptedDocument,
+    InputError,
+    NoText,
+    ResourceLimit,
+)
+from analyzer.readers import ReadOptions, register
+from analyzer.readers.pdf_layout import PageBuilder, PageLines, Word, emit, find_running_keys, group_lines
+from analyzer.readers.pdf_layout import strip_running_lines as _strip
+
+# pdfplumber starts a new word when the gap between two characters exceeds this share of the font
+# size. Its default (3 pt flat) glues words of tightly justified lines ("noGroupMemberhas");
+# 0.15 em splits where pdfium would put a space.
+X_TOLERANCE_RATIO = 0.15
+MIN_TEXT_CHARS = 10  # fewer letters/digits than this on a page: no text layer
+LOW_DENSITY_CHARS = 100  # fewer than this, over images covering LOW_DENSITY_COVER of the page
+LOW_DENSITY_COVER = 0.25
+
+
+def _needs_ocr(page_text: str, has_marks: bool = True) -> bool:
+    """True when a page has (practically) no text layer but something is drawn on it.
+
+    `has_marks` is False for a page with nothing at all on it (a blank page is not a scan).
+    """
+    return has_marks and sum(ch.isalnum() for ch in page_text) < MIN_TEXT_CHARS
+
+
+def _alnum(text: str) -> int:
+    return sum(ch.isalnum() for ch in text)
+
+
+def _short(exc: BaseException, limit: int = 90) -> str:
+    msg = " ".join(str(exc).split()) or type(exc).__name__
+    return msg if len(msg) <= limit else msg[: limit - 3] + "..."
+
+
+def _cover(boxes: Iterable[tuple[float, float, float, float]], width: float, height: float) -> float:
+    """Share of the page area covered by boxes (overlaps counted twice, capped at 1)."""
+    area = 0.0
+    for x0, top, x1, bottom in boxes:
+        w = min(x1, width) - max(x0, 0.0)
+        h = min(bottom, height) - max(top, 0.0)
+        if w > 0 and h > 0:
+            area += w * h
+    return min(area / (width * height), 1.0) if width > 0 and height > 0 else 0.0
+
+
+# --------------------------------------------------------------------------- pdfplumber
+
+
+def _pdfminer_reason(exc: BaseException) -> str:
+    name = type(exc).__name__
+    if name == "PSEOF":
+        return "unexpected end of file (truncated?)"
+    if name == "PDFNoValidXRef":
+        return "no valid cross-reference table"
+    if name in ("PDFSyntaxError", "PSSyntaxError"):
+        return f"syntax error ({_short(exc, 60)})"
+    if isinstance(exc, RecursionError):
+        return "objects nested too deeply"
+    return _short(exc)
+
+
+def _unwrap(exc: BaseException) -> BaseException:
+    # pdfplumber wraps pdfminer's exceptions in PdfminerException(original)
+    while type(exc).__name__ == "PdfminerException" and exc.args and isinstance(exc.args[0], BaseException):
+        exc = exc.args[0]
+    return exc
+
+
+def _open_error(exc: BaseException, options: ReadOptions) -> AnalyzerError:
+    inner = _unwrap(exc)
+    name = type(inner).__name__
+    if name == "PDFPasswordIncorrect":
+        return EncryptedDocument("encrypted: wrong password" if options.password else "encrypted: password required")
+    if name in ("PDFEncryptionError", "PDFEncryptionWarning") or "encrypt" in name.lower():
+        return EncryptedDocument(f"encrypted: unsupported encryption ({_short(inner, 60)})")
+    if isinstance(inner, MemoryError):
+        return ResourceLimit("out of memory while opening the PDF")
+    return CorruptDocument(f"corrupt PDF: {_pdfminer_reason(inner)}")
+
+
+def _check_pages(n: int, options: ReadOptions) -> None:
+    if n > options.max_pages:
+        raise ResourceLimit(f"PDF has {n} pages; the limit is {options.max_pages}")
+
+
+def _plumber_page_count(pdf) -> int | None:
+    """The page count the file declares, read without building the page objects."""
+    try:
+        from pdfminer.pdftypes import resolve1
+
+        count = resolve1(resolve1(pdf.doc.catalog["Pages"])["Count"])
+        return int(count) if isinstance(count, int) and count >= 0 else None
+    except Exception:
+        return None
+
+
+def dedupe_chars(chars: list[dict], tolerance: float = 1.0) -> list[dict]:
+    """Drop duplicate characters (same text, font and size drawn again within `tolerance` points:
+    fake bold, shadows), keeping the first in content-stream order.
+
+    Same rule as pdfplumber's `dedupe_chars`, but O(n log n): pdfplumber's ends with
+    `sorted(..., key=chars.index)`, quadratic (~0.6 s for a 3,500-character page).
+    """
+    n = len(chars)
+    rows = sorted(zip([c["text"] for c in chars], [c["x0"] for c in chars], [c["top"] for c in chars],
+                      range(n), strict=True))
+    drop: set[int] = set()
+    for j in range(1, n):
+        text, x0, top, i = rows[j]
+        k = j - 1
+        while k >= 0:
+            text2, x2, top2, i2 = rows[k]
+            if text2 != text or x0 - x2 > tolerance:
+                break
+            if abs(top - top2) <= tolerance:
+                a, b = chars[i], chars[i2]
+                if (a.get("fontname") == b.get("fontname") and a.get("size") == b.get("size")
+                        and a.get("upright") == b.get("upright")):
+                    drop.add(max(i, i2))
+            k -= 1
+    return [c for i, c in enumerate(chars) if i not in drop] if drop else chars
+
+
+def _pages_pdfplumber(data: bytes, options: ReadOptions) -> Iterator[PageLines]:
+    import pdfplumber
+    from pdfplumber.utils import extract_words
+
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data), password=options.password or "")
+    except Exception as exc:
+        raise _open_error(exc, options) from None
+    try:
+        declared = _plumber_page_count(pdf)
+        if declared is not None:
+            _check_pages(declared, options)
+        try:
+            pages = pdf.pages
+        except Exception as exc:
+            raise _open_error(exc, options) from None
+        _check_pages(len(pages), options)
+        for page in pages:
+            out = PageLines(number=page.page_number)
+            try:
+                out.width, out.height = float(page.width), float(page.height)
+                chars = dedupe_chars(page.chars)
+                words = extract_words(chars, use_text_flow=True, keep_blank_chars=False,
+                                      x_tolerance_ratio=X_TOLERANCE_RATIO)
+                out.lines = group_lines((w["text"], w["x0"], w["top"], w["x1"], w["bottom"]) for w in words)
+                del chars, words
+                if _alnum(out.text) < LOW_DENSITY_CHARS:
+                    objs = page.objects
+                    images = objs.get("image", [])
+                    out.image_cover = _cover(((i["x0"], i["top"], i["x1"], i["bottom"]) for i in images),
+                                             out.width, out.height)
+                    out.has_marks = bool(images) or any(objs.get(k) for k in ("rect", "line", "curve"))
+            except Exception as exc:
+                out.lines, out.error = [], _pdfminer_reason(_unwrap(exc))
+            finally:
+                try:
+                    page.close()
+                except Exception:
+                    pass
+            yield out
+    finally:
+        try:
+            pdf.close()
+        except Exception:
+            pass
+
+
+# --------------------------------------------------------------------------- pypdfium2
+
+_TOKEN = re.compile(r"\S+")
+
+
+def _pdfium_open_error(exc: BaseException, options: ReadOptions) -> AnalyzerError:
+    import pypdfium2.raw as pdfium_c
+
+    code = getattr(exc, "err_code", None)
+    if code == pdfium_c.FPDF_ERR_PASSWORD:
+        return EncryptedDocument("encrypted: wrong password" if options.password else "encrypted: password required")
+    if code == pdfium_c.FPDF_ERR_SECURITY:
+        return EncryptedDocument("encrypted: unsupported security handler")
+    if code == pdfium_c.FPDF_ERR_FORMAT:
+        return CorruptDocument("corrupt PDF: not a readable PDF structure")
+    if code == pdfium_c.FPDF_ERR_FILE:
+        return CorruptDocument("corrupt PDF: file could not be read")
+    return CorruptDocument(f"corrupt PDF: {_short(exc)}")
+
+
+def _to_top_left(rotation: int, mb: tuple[float, float, float, float]) -> Callable[[float, float], tuple[float, float]]:
+    """Map a PDF user-space point (origin bottom-left) to the displayed page, origin top-left."""
+    x0, y0, x1, y1 = mb
+    if rotation == 90:
+        return lambda x, y: (y - y0, x - x0)
+    if rotation == 180:
+        return lambda x, y: (x1 - x, y - y0)
+    if rotation == 270:
+        return lambda x, y: (y1 - y, x1 - x)
+    return lambda x, y: (x - x0, y1 - y)
+
+
+def _pdfium_words(textpage, rotation: int, mb: tuple[float, float, float, float]) -> list[Word]:
+    import pypdfium2.raw as pdfium_c
+
+    handle = textpage.raw
+    n = pdfium_c.FPDFText_CountChars(handle)
+    if n <= 0:
+        return []
+    text = textpage.get_text_range(0, n)
+    if len(text) != n:  # inserted/excluded chars or surrogate pairs: rebuild index-aligned text
+        text = "".join(chr(pdfium_c.FPDFText_GetUnicode(handle, i) or 32) for i in range(n))
+    to_tl = _to_top_left(rotation, mb)
+    rect = pdfium_c.FS_RECTF()
+    loose = pdfium_c.FPDFText_GetLooseCharBox
+
+    def box(i: int) -> tuple[float, float, float, float] | None:
+        if not loose(handle, i, ctypes.byref(rect)):
+            return None
+        ax, ay = to_tl(rect.left, rect.top)
+        bx, by = to_tl(rect.right, rect.bottom)
+        return min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)
+
+    words: list[Word] = []
+    for m in _TOKEN.finditer(text):
+        start, end = m.start(), m.end() - 1
+        first, last = box(start), box(end)
+        if first is None or last is None:
+            continue
+        height = max(first[3] - first[1], 0.1)
+        if start == end or (min(first[3], last[3]) - max(first[1], last[1]) > 0.5 * height and last[2] >= first[0]):
+            words.append((m.group(), min(first[0], last[0]), min(first[1], last[1]),
+                          max(first[2], last[2]), max(first[3], last[3])))
+            continue
+        # the token spans lines (pdfium glued two lines): split it where the line changes
+        piece, pbox = "", None
+        for i in range(start, end + 1):
+            b = box(i)
+            if b is None:
+                continue
+            if pbox is not None and min(pbox[3], b[3]) - max(pbox[1], b[1]) <= 0.5 * max(b[3] - b[1], 0.1):
+                words.append((piece, *pbox))
+                piece, pbox = "", None
+            piece += text[i]
+            pbox = b if pbox is None else (min(pbox[0], b[0]), min(pbox[1], b[1]),
+                                          max(pbox[2], b[2]), max(pbox[3], b[3]))
+        if pbox is not None and piece:
+            words.append((piece, *pbox))
+    return words
+
+
+def _pages_pdfium(data: bytes, options: ReadOptions) -> Iterator[PageLines]:
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    try:
+        pdf = pdfium.PdfDocument(data, password=options.password or None)
+    except Exception as exc:
+        raise _pdfium_open_error(exc, options) from None
+    try:
+        n = len(pdf)
+        _check_pages(n, options)
+        for index in range(n):
+            out = PageLines(number=index + 1)
+            page = textpage = None
+            try:
+                page = pdf[index]
+                out.width, out.height = float(page.get_width()), float(page.get_height())
+                rotation = page.get_rotation() % 360
+                mb = tuple(float(v) for v in page.get_mediabox())
+                textpage = page.get_textpage()
+                out.lines = group_lines(_pdfium_words(textpage, rotation, mb))
+                if _alnum(out.text) < LOW_DENSITY_CHARS:
+                    images = list(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=4))
+                    boxes = []
+                    to_tl = _to_top_left(rotation, mb)
+                    for obj in images:
+                        left, bottom, right, top = obj.get_pos()
+                        (ax, ay), (bx, by) = to_tl(left, top), to_tl(right, bottom)
+                        boxes.append((min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)))
+                    out.image_cover = _cover(boxes, out.width, out.height)
+                    out.has_marks = bool(images) or pdfium_c.FPDFPage_CountObjects(page.raw) > 0
+            except Exception as exc:
+                out.lines, out.error = [], _short(exc)
+            finally:
+                for obj in (textpage, page):
+                    if obj is not None:
+                        try:
+                            obj.close()
+                        except Exception:
+                            pass
+            yield out
+    finally:
+        try:
+            pdf.close()
+        except Exception:
+            pass
+
+
+ENGINES: dict[str, Callable[[bytes, ReadOptions], Iterator[PageLines]]] = {
+    "pdfplumber": _pages_pdfplumber,
+    "pdfium": _pages_pdfium,
+}
+
+
+# --------------------------------------------------------------------------- OCR hook
+
+
+def _ocr_function(options: ReadOptions):
+    """`ocr_page` from analyzer.readers.ocr, or None when OCR is off or not installed."""
+    if options.ocr == "never":
+        return None
+    try:
+        from analyzer.readers.ocr import ocr_page  # type: ignore[import-not-found]
+    except ImportError:
+        return None
+    return ocr_page
+
+
+def _apply_ocr(data: bytes, pages: list[PageLines], options: ReadOptions, warnings: list[str]) -> None:
+    wanted = [p for p in pages if p.error is None
+              and (options.ocr == "always" or _needs_ocr(p.text, p.has_marks))]
+    if not wanted:
+        return
+    ocr_page = _ocr_function(options)
+    if ocr_page is None:
+        return
+    for p in wanted:
+        try:
+            lines = group_lines(ocr_page(data, p.number, options))
+        except AnalyzerError:
+            raise
+        except Exception as exc:
+            warnings.append(f"page {p.number} OCR failed: {_short(exc)}")
+            continue
+        if lines:
+            p.lines, p.ocr = lines, True
+
+
+# --------------------------------------------------------------------------- the reader
+
+
+def _ranges(numbers: list[int]) -> str:
+    spans: list[list[int]] = []
+    for n in numbers:
+        if spans and n == spans[-1][1] + 1:
+            spans[-1][1] = n
+        else:
+            spans.append([n, n])
+    text = ", ".join(f"{a}-{b}" if b > a else str(a) for a, b in spans)
+    return ("pages " if len(numbers) > 1 else "page ") + text
+
+
+@register("pdf", sniff=lambda head: b"%PDF-" in head[:1024], suffixes=(".pdf",))
+def read_pdf(data: bytes, name: str, options: ReadOptions) -> Document:
+    engine = ENGINES.get(options.engine)
+    if engine is None:
+        raise InputError(f"unknown PDF engine {options.engine!r} (use one of: {', '.join(ENGINES)})")
+    warnings: list[str] = []
+    try:
+        pages = list(engine(data, options))
+    except AnalyzerError:
+        raise
+    except MemoryError:
+        raise ResourceLimit("out of memory while reading the PDF") from None
+    except RecursionError:
+        raise CorruptDocument("corrupt PDF: objects nested too deeply") from None
+    except Exception as exc:  # an engine failing outside a page: the file itself is broken
+        raise CorruptDocument(f"corrupt PDF: {_short(exc)}") from None
+    if not pages:
+        raise CorruptDocument("corrupt PDF: no pages")
+    broken = [p for p in pages if p.error is not None]
+    if len(broken) == len(pages):
+        raise CorruptDocument(f"corrupt PDF: no page could be read ({broken[0].error})")
+    for p in broken:
+        warnings.append(f"page {p.number} unreadable: {p.error}")
+
+    _apply_ocr(data, pages, options, warnings)
+
+    readable = [p for p in pages if p.error is None]
+    textless = [p.number for p in readable if _alnum(p.text) < MIN_TEXT_CHARS]
+    if len(textless) == len(readable):
+        raise NoText("no text layer (scanned image?)")
+    no_layer = [p.number for p in readable if not p.ocr and _needs_ocr(p.text, p.has_marks)]
+    if no_layer:
+        warnings.append(f"no_text_layer: {_ranges(no_layer)}")
+    sparse = [p.number for p in readable if not p.ocr and MIN_TEXT_CHARS <= _alnum(p.text) < LOW_DENSITY_CHARS
+              and p.image_cover >= LOW_DENSITY_COVER]
+    if sparse:
+        warnings.append(f"low_text_density: {_ranges(sparse)}")
+
+    running = find_running_keys(readable)
+    for p in readable:
+        _strip(p, running)
+
+    builder = PageBuilder(source=name, fmt="pdf")
+    emit(builder, pages)
+    doc = builder.build()
+    doc.warnings.extend(warnings)
+    return doc

@@ -1,0 +1,337 @@
+"""Engine-independent PDF page layout: words -> lines -> paragraphs, with the word map kept.
+
+Both PDF engines (pdfplumber, pypdfium2) reduce a page to words in content-stream
+("flow") order, each with a box in points, origin top-left. Everything after that
+lives here, so the two engines produce the same Document.text:
+
+- `group_lines`: consecutive words that share a baseline become a Line (compact: one
+  string plus a float array, so a 1,000-page document costs little to hold);
+- `strip_running_lines`: running headers/footers and page numbers are dropped;
+- `emit`: lines are joined into paragraphs (hyphenation joined, hard breaks inside a
+  paragraph become spaces, real paragraph breaks and headings become blank lines) and
+  written, word by word with their boxes, into a DocumentBuilder.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import statistics
+from array import array
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from analyzer.document import DocumentBuilder, Page
+from analyzer.readers.clean import normalize_chars
+
+Word = tuple[str, float, float, float, float]  # text, x0, top, x1, bottom (points, origin top-left)
+
+MARGIN_ZONE = 0.08  # running headers/footers live within this fraction of the page height
+REPEAT_SHARE = 0.5  # ... and repeat on at least this share of the pages
+MIN_PAGES_FOR_REPEATS = 3
+
+# characters an engine uses to mark a hyphen that breaks a word at the end of a line
+_SOFT_HYPHENS = "\ufffe\u00ad\u0002"
+
+
+@dataclass(slots=True)
+class Line:
+    text: str  # normalized words joined by single spaces (a word never holds a space)
+    boxes: array  # x0, top, x1, bottom per word, as float32
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    @property
+    def words(self) -> list[str]:
+        return self.text.split(" ")
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+
+@dataclass(slots=True)
+class PageLines:
+    number: int  # 1-based
+    width: float | None = None
+    height: float | None = None
+    lines: list[Line] = field(default_factory=list)
+    image_cover: float = 0.0  # share of the page area covered by images (0 when unknown)
+    has_marks: bool = True  # anything drawn on the page (False: a blank page; checked only when text is scarce)
+    ocr: bool = False
+    error: str | None = None  # set when the page could not be read
+
+    @property
+    def text(self) -> str:
+        return "\n".join(ln.text for ln in self.lines)
+
+
+def clean_word(text: str) -> list[str]:
+    """Normalize one extracted word; an engine's end-of-line hyphen marker becomes '-'."""
+    if text and text[-1] in _SOFT_HYPHENS:
+        text = text.rstrip(_SOFT_HYPHENS) + "-"
+    text = normalize_chars(text)
+    return text.split() if text else []
+
+
+def group_lines(words: Iterable[Word]) -> list[Line]:
+    """Group words, in flow order, into lines: a new line starts when a word no longer
+    shares the vertical extent of the line being built."""
+    lines: list[Line] = []
+    texts: list[str] = []
+    boxes = array("f")
+    lx0 = ltop = lx1 = lbot = 0.0
+
+    def flush() -> None:
+        if texts:
+            lines.append(Line(" ".join(texts), boxes, lx0, ltop, lx1, lbot))
+
+    for raw, x0, top, x1, bottom in words:
+        parts = clean_word(raw)
+        if not parts:
+            continue
+        if x1 < x0:
+            x0, x1 = x1, x0
+        if bottom < top:
+            top, bottom = bottom, top
+        same = False
+        if texts:
+            overlap = min(lbot, bottom) - max(ltop, top)
+            same = overlap > 0.5 * max(min(lbot - ltop, bottom - top), 0.1)
+        if same:
+            lx0, ltop, lx1, lbot = min(lx0, x0), min(ltop, top), max(lx1, x1), max(lbot, bottom)
+        else:
+            flush()
+            texts = []
+            boxes = array("f")
+            lx0, ltop, lx1, lbot = x0, top, x1, bottom
+        for part in parts:
+            texts.append(part)
+            boxes.extend((x0, top, x1, bottom))
+    flush()
+    return lines
+
+
+# ---------------------------------------------------------------- running headers, footers, page numbers
+
+_DIGITS = re.compile(r"\d+")
+_PAGE_NUMBER = re.compile(
+    r"^(?:page\s*)?[-\u2013\u2014\[(]?\s*"
+    r"(?:\d{1,4}|[ivxlcdm]{1,8}|[a-z]{1,2}-\d{1,3})"
+    r"\s*[-\u2013\u2014\])]?(?:\s*(?:of|/)\s*\d{1,4})?$",
+    re.I,
+)
+
+
+def _key(text: str) -> str:
+    return _DIGITS.sub("#", " ".join(text.lower().split()))
+
+
+def is_page_number(text: str) -> bool:
+    return bool(_PAGE_NUMBER.match(text.strip())) and not re.fullmatch(r"\(\s*[ivxlcdm]+\s*\)", text.strip(), re.I)
+
+
+def _in_zone(line: Line, height: float | None) -> bool:
+    if not height:
+        return False
+    return line.bottom <= MARGIN_ZONE * height or line.top >= (1 - MARGIN_ZONE) * height
+
+
+def find_running_keys(pages: list[PageLines]) -> set[str]:
+    """Digit-normalized texts of lines in the top/bottom margins repeating on >= half the pages."""
+    live = [p for p in pages if p.lines]
+    if len(live) < MIN_PAGES_FOR_REPEATS:
+        return set()
+    counts: Counter[str] = Counter()
+    for p in live:
+        counts.update({_key(ln.text) for ln in p.lines if _in_zone(ln, p.height)})
+    need = max(2, math.ceil(REPEAT_SHARE * len(live)))
+    return {k for k, n in counts.items() if n >= need}
+
+
+def _pitch(lines: list[Line]) -> float | None:
+    """The usual distance between the tops of consecutive lines on a page."""
+    heights = [ln.height for ln in lines if ln.height > 0]
+    if len(lines) < 3 or not heights:
+        return None
+    h = statistics.median(heights)
+    deltas = [b.top - a.top for a, b in zip(lines, lines[1:], strict=False) if 0.5 * h < b.top - a.top < 3 * h]
+    return statistics.median(deltas) if deltas else None
+
+
+def strip_running_lines(page: PageLines, running: set[str]) -> int:
+    """Remove running headers/footers and lone page numbers from `page`; returns how many."""
+    if not page.lines:
+        return 0
+    keep = [
+        ln for ln in page.lines
+        if not (_in_zone(ln, page.height) and (_key(ln.text) in running or is_page_number(ln.text)))
+    ]
+    # a page number just outside the margin zone (reduced page images, big margins): only when it
+    # is the topmost or bottommost line left and stands apart from the text next to it
+    if len(keep) >= 2:
+        by_pos = sorted(keep, key=lambda ln: ln.top)
+        pitch = _pitch(by_pos) or 1.5 * statistics.median(ln.height for ln in by_pos)
+        drop = set()
+        first, second = by_pos[0], by_pos[1]
+        last, before = by_pos[-1], by_pos[-2]
+        if is_page_number(last.text) and last.top - before.top > 1.2 * pitch:
+            drop.add(id(last))
+        if is_page_number(first.text) and second.top - first.top > 1.2 * pitch:
+            drop.add(id(first))
+        if drop:
+            keep = [ln for ln in keep if id(ln) not in drop]
+    removed = len(page.lines) - len(keep)
+    page.lines = keep
+    return removed
+
+
+# ---------------------------------------------------------------- paragraphs
+
+_SENTENCE_END = re.compile(r"[.:;!?][\"')\]]*$")
+_CLAUSE_END = re.compile(r"[.:;!?,\"')\]]$")
+_HYPHENATED = re.compile(r"[^\W\d_]-$")
+_BLOCK_START = re.compile(
+    r"^(?:\(?[a-zA-Z0-9]{1,4}\)|[0-9]{1,3}(?:\.[0-9]{1,3})*\.?\s|[a-zA-Z]\.\s|[ivxlc]{1,6}\.\s|"
+    r"(?:section|article|exhibit|schedule|annex|appendix)\s+[0-9ivxlcdm]|\u00a7|\u2022|[-*]\s)",
+    re.I,
+)
+_HEADING = re.compile(
+    r"^(?:(?:section|article|part|exhibit|schedule|annex|appendix)\s+[0-9IVXLCDM]+[0-9A-Za-z.()-]*"
+    r"|[0-9]{1,3}(?:\.[0-9]{1,3})*\.?\s+[A-Z])",
+    re.I,
+)
+# prefixes whose hyphen is part of the word ("non-recourse" split after "non-")
+_KEEP_HYPHEN = frozenset({"non", "self", "quasi"})
+
+
+def _is_caps_heading(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and text.upper() == text and not is_page_number(text)
+
+
+@dataclass(slots=True)
+class _PageShape:
+    pitch: float | None
+    width: float  # usual width of a full line
+
+
+def _shape(lines: list[Line]) -> _PageShape:
+    widths = sorted(ln.x1 - ln.x0 for ln in lines)
+    full = widths[int(0.75 * (len(widths) - 1))] if widths else 0.0
+    return _PageShape(_pitch(lines), full)
+
+
+def _starts_upper(text: str) -> bool:
+    c = text.lstrip("\"'([")[:1]
+    return c.isupper() or c.isdigit()
+
+
+def _line_break(a: Line, b: Line, shape: _PageShape) -> str:
+    """How line `b` follows line `a` on the same page: "\\n\\n", " ", "" (hyphen kept) or "-" (hyphen dropped)."""
+    short = shape.width > 0 and (a.x1 - a.x0) < 0.7 * shape.width
+    ends_sentence = bool(_SENTENCE_END.search(a.text))
+    b_block = bool(_BLOCK_START.match(b.text))
+    # vertical gap clearly larger than the usual line spacing
+    if shape.pitch:
+        delta = b.top - a.top
+        if delta > 1.45 * shape.pitch and delta > shape.pitch + 0.4 * max(a.height, 1.0):
+            return "\n\n"
+    # a heading on its own line stays its own paragraph
+    a_heading = short and (bool(_HEADING.match(a.text)) or _is_caps_heading(a.text))
+    if a_heading and (ends_sentence or not _CLAUSE_END.search(a.text)) and _starts_upper(b.text):
+        return "\n\n"
+    b_heading = (_HEADING.match(b.text) or _is_caps_heading(b.text)) and (b.x1 - b.x0) < 0.7 * shape.width
+    if b_heading and (ends_sentence or short):
+        return "\n\n"
+    if b_block and (ends_sentence or short):
+        return "\n\n"
+    if ends_sentence and _starts_upper(b.text):
+        if short:
+            return "\n\n"
+        if b.x0 > a.x0 + max(a.height, 6.0):  # first-line indent of a new paragraph
+            return "\n\n"
+    return join_kind(a.text, b.text)
+
+
+def join_kind(prev: str, nxt: str) -> str:
+    """Join two lines of one paragraph: " ", "-" (drop the line-end hyphen, no space) or "" (keep it)."""
+    last = prev.rsplit(" ", 1)[-1]
+    if _HYPHENATED.search(last):
+        first = nxt[:1]
+        if first.islower() and last[:-1].lower().rsplit("-", 1)[-1] not in _KEEP_HYPHEN:
+            return "-"
+        if first.isalnum():
+            return ""
+    return " "
+
+
+def continues_across(prev: Line, nxt: Line) -> str | None:
+    """Separator joining the last line of a page to the first of the next, or None for a paragraph break."""
+    if _SENTENCE_END.search(prev.text) or _is_caps_heading(prev.text):
+        return None
+    if not nxt.text[:1].islower():
+        return None
+    return join_kind(prev.text, nxt.text)
+
+
+def page_joins(lines: list[Line]) -> list[str]:
+    """Separator between each pair of consecutive lines of a page."""
+    if len(lines) < 2:
+        return []
+    shape = _shape(lines)
+    return [_line_break(a, b, shape) for a, b in zip(lines, lines[1:], strict=False)]
+
+
+class PageBuilder(DocumentBuilder):
+    """DocumentBuilder that can continue a paragraph across a page break."""
+
+    def start_page_continuing(self, number: int, sep: str, width: float | None = None,
+                              height: float | None = None, ocr: bool = False) -> None:
+        """Start a page without the blank line: `sep` (a space, or nothing) joins it to the last page."""
+        self.end_page()
+        self.add(sep)
+        self._page = Page(number=number, start=self.length, end=self.length, width=width, height=height, ocr=ocr)
+
+
+def _emit_line(b: DocumentBuilder, line: Line, drop_last_hyphen: bool) -> None:
+    words = line.words
+    bx = line.boxes
+    last = len(words) - 1
+    for i, w in enumerate(words):
+        if i:
+            b.add(" ")
+        if i == last and drop_last_hyphen:
+            w = w[:-1]
+        b.add(w, (bx[4 * i], bx[4 * i + 1], bx[4 * i + 2], bx[4 * i + 3]))
+
+
+def emit(b: PageBuilder, pages: list[PageLines]) -> None:
+    """Write the pages' lines into the builder as paragraphs, page after page."""
+    prev_last: Line | None = None
+    for idx, page in enumerate(pages):
+        lines = page.lines
+        nxt_first = None
+        for later in pages[idx + 1:idx + 2]:
+            nxt_first = later.lines[0] if later.lines else None
+        sep = continues_across(prev_last, lines[0]) if prev_last is not None and lines else None
+        if sep is None:
+            b.start_page(page.number, page.width, page.height, ocr=page.ocr)
+        else:
+            b.start_page_continuing(page.number, "" if sep in ("-", "") else " ",
+                                    page.width, page.height, ocr=page.ocr)
+        if not lines:
+            prev_last = None
+            continue
+        joins = page_joins(lines)
+        tail = continues_across(lines[-1], nxt_first) if nxt_first is not None else None
+        for i, line in enumerate(lines):
+            after = joins[i] if i < len(joins) else tail
+            _emit_line(b, line, drop_last_hyphen=after == "-")
+            if i < len(joins):
+                j = joins[i]
+                b.add("\n\n" if j == "\n\n" else (" " if j == " " else ""))
+        prev_last = lines[-1]
