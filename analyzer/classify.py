@@ -44,6 +44,17 @@ class Decision:
     warnings: list[str] = field(default_factory=list)
 
 
+def _excerpt(f: Finding, text: str, around: int = 70) -> str:
+    """A short quote around the phrase that fired, cut at word boundaries."""
+    a, b = max(f.start, f.anchor[0] - around), min(f.end, f.anchor[1] + around)
+    if a > f.start:
+        a = text.find(" ", a, f.anchor[0]) + 1 or a
+    if b < f.end:
+        b = text.rfind(" ", f.anchor[1], b) if text.rfind(" ", f.anchor[1], b) > 0 else b
+    piece = " ".join(text[a:b].split())
+    return ("..." if a > f.start else "") + piece + ("..." if b < f.end else "")
+
+
 def _near(f: Finding, anchors: list[Finding]) -> bool:
     return any(a.start - CARVE_BEFORE <= f.start <= a.end + CARVE_AFTER for a in anchors)
 
@@ -71,7 +82,8 @@ def decide(findings: list[Finding], text: str, section_of=None) -> Decision:
     titles = [f for f in findings if f.kind == "recourse_title"]
     structured = [f for f in limits if f.kind == "limited_recourse"]
     caps = [f for f in limits if f.kind == "recourse_cap"]
-    excul = [f for f in limits if f.kind in ("no_personal_liability", "exculpation", "deficiency_barred")]
+    excul = sorted((f for f in limits if f.kind in ("no_personal_liability", "exculpation", "deficiency_barred")),
+                   key=lambda f: (-f.score, f.start))  # the clearest exculpation speaks first
     details = _details(findings, text)
     warnings = []
     if not _looks_like_loan(findings, text):
@@ -90,8 +102,7 @@ def decide(findings: list[Finding], text: str, section_of=None) -> Decision:
         f = structured[0]
         extra = [x for x in structured[1:4]]
         return done("limited-recourse", 0.9 if len(structured) > 1 else 0.8,
-                    [f"limited-recourse clause{_where(f, section_of)}: claims confined to the collateral "
-                     f"('{f.cue}')"], [f] + extra)
+                    [f"limited-recourse clause{_where(f, section_of)}: \"{_excerpt(f, text)}\""], [f] + extra)
     if caps:
         f = caps[0]
         cap = f.cap or {}
@@ -124,7 +135,7 @@ def decide(findings: list[Finding], text: str, section_of=None) -> Decision:
         if asserted:
             conf -= 0.15
         return done("non-recourse", conf,
-                    [f"exculpation{where}: recourse confined to the collateral ('{head.cue}'); "
+                    [f"exculpation{where}: \"{_excerpt(head, text)}\"; "
                      "no carve-out makes the borrower personally liable"], excul[:4])
     for t in titles:
         if t.value in ("non-recourse", "limited-recourse"):
