@@ -34,9 +34,11 @@ def chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
         end = min(pos + size, n)
         if end < n:
             cut = text.rfind("\n\n", pos + size // 2, end)
-            if cut < 0:
+            if cut >= 0:
+                cut += 2  # the next chunk starts with its paragraph
+            else:
                 cut = text.rfind(". ", pos + size // 2, end)
-                cut = cut + 1 if cut >= 0 else end
+                cut = cut + 2 if cut >= 0 else end
             end = cut
         yield pos, text[pos:end]
         pos = end
