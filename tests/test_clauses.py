@@ -45,6 +45,10 @@ LIMITS = [
      "and remedies with respect to the Mortgaged Property.", "exculpation"),
     ("Except as otherwise provided in this Section 9, Borrower shall have no personal liability under this Note "
      "for the repayment of the Indebtedness.", "no_personal_liability"),
+    ("The Holder shall have recourse solely against the Mortgaged Property for payment of this Note.", "exculpation"),
+    ("This Note is non-recourse.", "exculpation"),
+    ("The Maker shall not be liable for the payment of the principal of or interest on this Note.",
+     "no_personal_liability"),
     # deficiency barred
     ("Lender shall not seek any deficiency judgment against Borrower after a foreclosure of the Mortgage.",
      "deficiency_barred"),
@@ -106,6 +110,7 @@ def test_governing_law_value() -> None:
 
 
 CARVE_OUTS = [
+    "Borrower shall be liable to Lender for any Losses arising out of any of the following:",
     "Notwithstanding the foregoing, Borrower shall be personally liable for losses arising from fraud or "
     "intentional misrepresentation by Borrower.",
     "Borrower shall be liable to Lender for any losses due to waste of the Property or the misapplication of rents.",
@@ -118,7 +123,7 @@ CARVE_OUTS = [
 def test_carve_outs(sentence: str) -> None:
     found = kinds(sentence)
     assert "carve_out" in found, found
-    assert found["carve_out"][0].categories
+    assert found["carve_out"][0].categories or sentence.endswith(":")
 
 
 def test_springing_recourse_with_trigger() -> None:
@@ -191,6 +196,11 @@ TRAPS = [
     "No tax deficiency has been asserted against the Borrower by any taxing authority.",
     # a cap on the agent's liability
     "The Agent's liability under this Agreement shall not exceed $10,000.",
+    # a guarantor's cap or exculpation is not the borrower's
+    "Guarantor's personal liability under this Guaranty shall not exceed $5,000,000.",
+    "The Sponsor shall have no personal liability for the Loan.",
+    # mutual waiver of consequential damages
+    "Borrower shall not be liable for any special, indirect or consequential damages.",
     # debt baskets
     "Debt in an aggregate amount not to exceed $500,000, provided that such Debt is secured solely by cash "
     "collateral.",

@@ -208,6 +208,9 @@ def _new(ctx: Context, kind: str, rule: str, polarity: str = "asserted", **kw) -
 # ---------------------------------------------------------------- judges, one per anchor kind
 
 def judge_liability(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
+    if rule == "pl-liable-for-payment" and not (parties(_subject(ctx), lex)[1]
+                                                 and lex.find("this_instrument", ctx.post[:80])):
+        return None  # "the Agent shall not be liable for payment ...", or payment of something else
     if rule == "pl-joint-several":
         return _new(ctx, "personal_liability", rule, cue="jointly and severally", score=0.6)
     scope, scope_cue = scope_of(ctx, lex)
@@ -330,7 +333,8 @@ def _judge_nonrecourse(ctx: Context, rule: str, lex: Lexicon, kw: dict) -> Findi
     if third and not (mine and mine.group(0).lower() in {"this note", "the note", "this loan", "hereunder", "hereby"}):
         return _new(ctx, "exculpation", rule, note=f"about other debt ('{third.group(0)}'), not this loan",
                     limits_borrower=False, score=0.1)
-    if mine and lex.find("obligor_terms", text) and not lex.find("definition_cues", text):
+    copula = re.search(r"\b(is|are|be|constitutes?)\s+(an?\s+)?(non-?\s?recourse|nonrecourse)", text, re.I)
+    if (mine and (copula or lex.find("obligor_terms", text))) and not lex.find("definition_cues", text):
         return _new(ctx, "exculpation", rule, cue=ctx.anchor.lower(), limits_borrower=True, score=0.75, **kw)
     return None
 
@@ -416,7 +420,8 @@ def judge_carve_out(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
         return None
     scope, scope_cue = scope_of(ctx, lex)
     cats = _categories(ctx.text, lex)
-    if rule == "co-liable-for-losses" and not (cats or scope):
+    list_follows = bool(re.search(r"(following|as follows)\W*$|:\s*$", ctx.text))
+    if rule == "co-liable-for-losses" and not (cats or scope or list_follows):
         return None
     return _new(ctx, "carve_out", rule, cue=ctx.anchor.lower(), scope=scope, scope_cue=scope_cue,
                 categories=cats, score=0.6)
