@@ -49,6 +49,8 @@ LIMITS = [
     ("This Note is non-recourse.", "exculpation"),
     ("The Maker shall not be liable for the payment of the principal of or interest on this Note.",
      "no_personal_liability"),
+    ("WHEREAS, Lender has agreed to make a non-recourse loan to Borrower on the terms of this Agreement.",
+     "exculpation"),
     # deficiency barred
     ("Lender shall not seek any deficiency judgment against Borrower after a foreclosure of the Mortgage.",
      "deficiency_barred"),
@@ -249,3 +251,23 @@ def test_long_document_finds_evidence_at_the_end() -> None:
     text = filler + "\n\nBorrower shall have no personal liability, and Lender shall look solely to the Property."
     found = find_clauses(text)
     assert any(f.kind == "no_personal_liability" and f.start > 600_000 for f in found)
+
+
+def test_details_guarantors_caps_and_law() -> None:
+    text = ("ACME HOLDINGS LLC, a Delaware limited liability company (the \"Guarantor\"), joins this Note. "
+            "Borrower promises to pay Lender $4,000,000. Borrower's personal liability under this Note shall not "
+            "exceed 25% of the original principal amount. This Note shall be governed by the laws of the State of "
+            "Texas.")
+    d = decide(find_clauses(text), text)
+    assert d.label == "limited-recourse"
+    assert d.details["caps"][0]["percent"] == 25.0
+    assert d.details["governing_law"] == "Texas"
+    assert any("ACME HOLDINGS" in g for g in d.details["guarantors"])
+
+
+def test_not_a_loan_agreement_warning_caps_confidence() -> None:
+    text = "The quarterly report lists rainfall by county. Totals rose in spring and fell in autumn."
+    d = decide(find_clauses(text), text)
+    assert "not_a_loan_agreement" in d.warnings and d.confidence <= 0.5
+    loan = "Borrower promises to pay to the order of Lender the principal sum of $10,000 with interest."
+    assert "not_a_loan_agreement" not in decide(find_clauses(loan), loan).warnings

@@ -333,8 +333,9 @@ def _judge_nonrecourse(ctx: Context, rule: str, lex: Lexicon, kw: dict) -> Findi
     if third and not (mine and mine.group(0).lower() in {"this note", "the note", "this loan", "hereunder", "hereby"}):
         return _new(ctx, "exculpation", rule, note=f"about other debt ('{third.group(0)}'), not this loan",
                     limits_borrower=False, score=0.1)
-    copula = re.search(r"\b(is|are|be|constitutes?)\s+(an?\s+)?(non-?\s?recourse|nonrecourse)", text, re.I)
-    if (mine and (copula or lex.find("obligor_terms", text))) and not lex.find("definition_cues", text):
+    copula = re.search(r"\b(is|are|be|constitutes?)\s+(an?\s+)?(non-?\s?recourse|nonrecourse)", text, re.I) or \
+        re.search(r"(non-?\s?recourse|nonrecourse)\s+(loan|note|mortgage loan|promissory note|obligations?)\b", text, re.I)
+    if (copula or (mine and lex.find("obligor_terms", text))) and not lex.find("definition_cues", text):
         return _new(ctx, "exculpation", rule, cue=ctx.anchor.lower(), limits_borrower=True, score=0.75, **kw)
     return None
 
