@@ -63,12 +63,17 @@ def evaluate(folder: Path, workers: int = 0, jsonl: Path | None = None, out=sys.
     conf = {g: Counter() for g in LABELS}
     wrong, hits, needed = [], 0, 0
     kinds: Counter = Counter()
+    limiting_ok: Counter = Counter()
+    limiting_all: Counter = Counter()
     for row, res in zip(rows, results, strict=True):
         gold = row["label"].strip()
         got = res.label.value if res.label else "error"
         conf[gold][got] += 1
         for e in res.evidence:
             kinds[e.kind] += 1
+            if e.limits_borrower:
+                limiting_all[e.kind] += 1
+                limiting_ok[e.kind] += gold != "recourse"  # a limit found in a recourse loan is a false alarm
         if gold != "recourse" and row.get("evidence_quote"):
             needed += 1
             hit = evidence_hit(res, row["evidence_quote"])
@@ -99,7 +104,11 @@ def evaluate(folder: Path, workers: int = 0, jsonl: Path | None = None, out=sys.
     acc = sum(conf[g][g] for g in LABELS) / n if n else 0.0
     macro = sum(f1s) / len(f1s)
     recall = hits / needed if needed else 1.0
-    out.write("\nclauses reported per kind: " + ", ".join(f"{k}={v}" for k, v in kinds.most_common()) + "\n")
+    if limiting_all:
+        out.write("\nprecision of limiting clauses per kind (share found in limited/non-recourse documents): "
+                  + ", ".join(f"{k}={limiting_ok[k] / n_:.2f} ({limiting_ok[k]}/{n_})"
+                              for k, n_ in limiting_all.most_common()) + "\n")
+    out.write("clauses reported per kind: " + ", ".join(f"{k}={v}" for k, v in kinds.most_common()) + "\n")
     out.write(f"accuracy={acc:.3f} macro_f1={macro:.3f} evidence_recall={recall:.3f} n={n}\n")
     return {"accuracy": acc, "macro_f1": macro, "evidence_recall": recall, "n": n}
 
