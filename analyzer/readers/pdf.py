@@ -22,6 +22,7 @@ from __future__ import annotations
 import ctypes
 import io
 import re
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 
 from analyzer.document import Document
@@ -44,6 +45,7 @@ X_TOLERANCE_RATIO = 0.15
 MIN_TEXT_CHARS = 10  # fewer letters/digits than this on a page: no text layer
 LOW_DENSITY_CHARS = 100  # fewer than this, over images covering LOW_DENSITY_COVER of the page
 LOW_DENSITY_COVER = 0.25
+MAX_STREAM_BYTES = 256 * 1024 * 1024  # one decoded stream larger than this: a decompression bomb
 
 
 def _needs_ocr(page_text: str, has_marks: bool = True) -> bool:
@@ -74,6 +76,67 @@ def _cover(boxes: Iterable[tuple[float, float, float, float]], width: float, hei
     return min(area / (width * height), 1.0) if width > 0 and height > 0 else 0.0
 
 
+# --------------------------------------------------------------------------- bounded inflate (pdfminer)
+
+
+def _too_large() -> ResourceLimit:
+    return ResourceLimit(f"a compressed stream inflates past {MAX_STREAM_BYTES // (1024 * 1024)} MB "
+                         "(decompression bomb?)")
+
+
+class _BoundedZlib:
+    """Stands in for `zlib` inside pdfminer.pdftypes, whose FlateDecode inflates a whole stream at once with
+    no ceiling: a few MB can become gigabytes. Same results and errors as zlib.decompress, up to the ceiling."""
+
+    error = zlib.error
+
+    def __getattr__(self, name: str):
+        return getattr(zlib, name)
+
+    @staticmethod
+    def decompress(data: bytes, wbits: int = zlib.MAX_WBITS, bufsize: int = zlib.DEF_BUF_SIZE) -> bytes:
+        d = zlib.decompressobj(wbits)
+        out = d.decompress(data, MAX_STREAM_BYTES + 1)
+        if len(out) > MAX_STREAM_BYTES:
+            raise _too_large()
+        if not d.eof:
+            raise zlib.error("Error -5 while decompressing data: incomplete or truncated stream")
+        return out
+
+
+def _decompress_corrupted(data: bytes) -> bytes:
+    """pdfminer's `decompress_corrupted` (keep what inflates when only the checksum at the very end is bad),
+    bounded, and linear: the original feeds one byte at a time into `bytes +=`, quadratic in the output."""
+    d = zlib.decompressobj()
+    out = bytearray()
+    step = 4096
+    for i in range(0, len(data), step):
+        chunk = data[i:i + step]
+        saved = d.copy()
+        try:
+            out += d.decompress(chunk)
+        except zlib.error:
+            d = saved  # replay this chunk byte by byte to find the failing byte, as the original does
+            for j in range(len(chunk)):
+                try:
+                    out += d.decompress(chunk[j:j + 1])
+                except zlib.error:
+                    if i + j < len(data) - 3:
+                        raise
+                    return bytes(out)
+        if len(out) > MAX_STREAM_BYTES:
+            raise _too_large()
+    return bytes(out)
+
+
+def _bound_pdfminer() -> None:
+    from pdfminer import pdftypes
+
+    if not isinstance(pdftypes.zlib, _BoundedZlib):
+        pdftypes.zlib = _BoundedZlib()
+        pdftypes.decompress_corrupted = _decompress_corrupted
+
+
 # --------------------------------------------------------------------------- pdfplumber
 
 
@@ -99,6 +162,8 @@ def _unwrap(exc: BaseException) -> BaseException:
 
 def _open_error(exc: BaseException, options: ReadOptions) -> AnalyzerError:
     inner = _unwrap(exc)
+    if isinstance(inner, AnalyzerError):  # e.g. a decompression bomb in an object stream
+        return inner
     name = type(inner).__name__
     if name == "PDFPasswordIncorrect":
         return EncryptedDocument("encrypted: wrong password" if options.password else "encrypted: password required")
@@ -156,6 +221,7 @@ def _pages_pdfplumber(data: bytes, options: ReadOptions) -> Iterator[PageLines]:
     import pdfplumber
     from pdfplumber.utils import extract_words
 
+    _bound_pdfminer()
     try:
         pdf = pdfplumber.open(io.BytesIO(data), password=options.password or "")
     except Exception as exc:
@@ -244,13 +310,20 @@ def _pdfium_words(textpage, rotation: int, mb: tuple[float, float, float, float]
     to_tl = _to_top_left(rotation, mb)
     rect = pdfium_c.FS_RECTF()
     loose = pdfium_c.FPDFText_GetLooseCharBox
+    font_size = pdfium_c.FPDFText_GetFontSize
 
     def box(i: int) -> tuple[float, float, float, float] | None:
+        # the loose box spans the font's ascent to descent; pdfplumber's spans descent to descent + size.
+        # Both share the bottom: take the top from the size so both engines see the same line geometry.
         if not loose(handle, i, ctypes.byref(rect)):
             return None
         ax, ay = to_tl(rect.left, rect.top)
         bx, by = to_tl(rect.right, rect.bottom)
-        return min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)
+        x0, top, x1, bottom = min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)
+        size = font_size(handle, i)
+        if 0 < size < bottom - top < 2 * size:
+            top = bottom - size
+        return x0, top, x1, bottom
 
     words: list[Word] = []
     for m in _TOKEN.finditer(text):
@@ -306,7 +379,9 @@ def _pages_pdfium(data: bytes, options: ReadOptions) -> Iterator[PageLines]:
                     boxes = []
                     to_tl = _to_top_left(rotation, mb)
                     for obj in images:
-                        left, bottom, right, top = obj.get_pos()
+                        # pypdfium2 >= 5 renamed get_pos to get_bounds
+                        left, bottom, right, top = (obj.get_bounds() if hasattr(obj, "get_bounds")
+                                                    else obj.get_pos())
                         (ax, ay), (bx, by) = to_tl(left, top), to_tl(right, bottom)
                         boxes.append((min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)))
                     out.image_cover = _cover(boxes, out.width, out.height)
@@ -348,24 +423,40 @@ def _ocr_function(options: ReadOptions):
     return ocr_page
 
 
-def _apply_ocr(data: bytes, pages: list[PageLines], options: ReadOptions, warnings: list[str]) -> None:
+def _apply_ocr(data: bytes, pages: list[PageLines], options: ReadOptions, warnings: list[str]) -> str | None:
+    """OCR the pages that need it (every page with ocr="always").
+
+    Returns None when no OCR was attempted (nothing to OCR, `--ocr never`, no OCR module),
+    "unavailable" when the OCR engine is not installed, else "ran".
+    """
     wanted = [p for p in pages if p.error is None
               and (options.ocr == "always" or _needs_ocr(p.text, p.has_marks))]
     if not wanted:
-        return
+        return None
     ocr_page = _ocr_function(options)
     if ocr_page is None:
-        return
+        return None
+    from analyzer.readers.ocr import OcrUnavailable
+
     for p in wanted:
         try:
             lines = group_lines(ocr_page(data, p.number, options))
         except AnalyzerError:
             raise
+        except OcrUnavailable:
+            return "unavailable"
+        except TimeoutError:
+            warnings.append(f"page {p.number} OCR timed out")
+            continue
         except Exception as exc:
             warnings.append(f"page {p.number} OCR failed: {_short(exc)}")
             continue
         if lines:
             p.lines, p.ocr = lines, True
+    done = [p.number for p in pages if p.ocr]
+    if done:
+        warnings.append(f"ocr: {_ranges(done)}")
+    return "ran"
 
 
 # --------------------------------------------------------------------------- the reader
@@ -406,15 +497,26 @@ def read_pdf(data: bytes, name: str, options: ReadOptions) -> Document:
     for p in broken:
         warnings.append(f"page {p.number} unreadable: {p.error}")
 
-    _apply_ocr(data, pages, options, warnings)
+    ocr = _apply_ocr(data, pages, options, warnings)
 
     readable = [p for p in pages if p.error is None]
     textless = [p.number for p in readable if _alnum(p.text) < MIN_TEXT_CHARS]
     if len(textless) == len(readable):
+        if ocr == "unavailable":
+            raise NoText("no text layer (scanned image?); install tesseract-ocr to OCR it")
+        if ocr == "ran":
+            failed = [w for w in warnings if " OCR " in w]
+            raise NoText("no text layer (scanned image?); OCR found no text" + (f" ({failed[0]})" if failed else ""))
         raise NoText("no text layer (scanned image?)")
     no_layer = [p.number for p in readable if not p.ocr and _needs_ocr(p.text, p.has_marks)]
-    if no_layer:
+    if no_layer and ocr == "unavailable":
+        verb, obj = ("have", "them") if len(no_layer) > 1 else ("has", "it")
+        warnings.append(f"ocr_unavailable: {_ranges(no_layer)} {verb} no text layer; "
+                        f"install tesseract-ocr to read {obj}")
+    elif no_layer:
         warnings.append(f"no_text_layer: {_ranges(no_layer)}")
+    elif ocr == "unavailable":  # --ocr always on pages that have a text layer
+        warnings.append("ocr_unavailable: install tesseract-ocr to OCR the pages; their text layer was read")
     sparse = [p.number for p in readable if not p.ocr and MIN_TEXT_CHARS <= _alnum(p.text) < LOW_DENSITY_CHARS
               and p.image_cover >= LOW_DENSITY_COVER]
     if sparse:

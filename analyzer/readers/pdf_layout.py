@@ -102,6 +102,16 @@ def group_lines(words: Iterable[Word]) -> list[Line]:
             overlap = min(lbot, bottom) - max(ltop, top)
             same = overlap > 0.5 * max(min(lbot - ltop, bottom - top), 0.1)
         if same:
+            gap = x0 - boxes[-2]
+            shifted = abs(top - boxes[-3]) > 1.0 or abs(bottom - boxes[-1]) > 1.0
+            if shifted and -0.5 <= gap <= 0.05 * (lbot - ltop) and len(parts) == 1:
+                # raised or lowered and touching the previous word (a superscript "5th", a footnote
+                # mark): one word, as pdfium has it
+                texts[-1] += parts[0]
+                boxes[-4], boxes[-3] = min(boxes[-4], x0), min(boxes[-3], top)
+                boxes[-2], boxes[-1] = max(boxes[-2], x1), max(boxes[-1], bottom)
+                lx0, ltop, lx1, lbot = min(lx0, x0), min(ltop, top), max(lx1, x1), max(lbot, bottom)
+                continue
             lx0, ltop, lx1, lbot = min(lx0, x0), min(ltop, top), max(lx1, x1), max(lbot, bottom)
         else:
             flush()
@@ -158,7 +168,8 @@ def _pitch(lines: list[Line]) -> float | None:
     if len(lines) < 3 or not heights:
         return None
     h = statistics.median(heights)
-    deltas = [b.top - a.top for a, b in zip(lines, lines[1:], strict=False) if 0.5 * h < b.top - a.top < 3 * h]
+    deltas = [b.bottom - a.bottom for a, b in zip(lines, lines[1:], strict=False)
+              if 0.5 * h < b.bottom - a.bottom < 3 * h]
     return statistics.median(deltas) if deltas else None
 
 
@@ -173,14 +184,14 @@ def strip_running_lines(page: PageLines, running: set[str]) -> int:
     # a page number just outside the margin zone (reduced page images, big margins): only when it
     # is the topmost or bottommost line left and stands apart from the text next to it
     if len(keep) >= 2:
-        by_pos = sorted(keep, key=lambda ln: ln.top)
+        by_pos = sorted(keep, key=lambda ln: ln.bottom)
         pitch = _pitch(by_pos) or 1.5 * statistics.median(ln.height for ln in by_pos)
         drop = set()
         first, second = by_pos[0], by_pos[1]
         last, before = by_pos[-1], by_pos[-2]
-        if is_page_number(last.text) and last.top - before.top > 1.2 * pitch:
+        if is_page_number(last.text) and last.bottom - before.bottom > 1.2 * pitch:
             drop.add(id(last))
-        if is_page_number(first.text) and second.top - first.top > 1.2 * pitch:
+        if is_page_number(first.text) and second.bottom - first.bottom > 1.2 * pitch:
             drop.add(id(first))
         if drop:
             keep = [ln for ln in keep if id(ln) not in drop]
@@ -237,7 +248,7 @@ def _line_break(a: Line, b: Line, shape: _PageShape) -> str:
     b_block = bool(_BLOCK_START.match(b.text))
     # vertical gap clearly larger than the usual line spacing
     if shape.pitch:
-        delta = b.top - a.top
+        delta = b.bottom - a.bottom  # baselines: engines agree on descents more than on ascents
         if delta > 1.45 * shape.pitch and delta > shape.pitch + 0.4 * max(a.height, 1.0):
             return "\n\n"
     # a heading on its own line stays its own paragraph
