@@ -96,7 +96,9 @@ def analyze_document(doc: Document) -> Analysis:
     return Analysis(
         path=doc.source, sha256=doc.sha256, format=doc.format, label=decision.label,
         confidence=decision.confidence, reasons=decision.reasons, evidence=evidence, details=details,
-        pages=len(doc.pages), ocr_pages=doc.ocr_pages, warnings=list(doc.warnings) + decision.warnings,
+        # physical page count: a text reader drops empty pages but keeps the numbers of the others
+        pages=max((pg.number for pg in doc.pages), default=0), ocr_pages=doc.ocr_pages,
+        warnings=list(doc.warnings) + decision.warnings,
     )
 
 

@@ -107,9 +107,8 @@ def decide(findings: list[Finding], text: str, section_of=None) -> Decision:
         f = caps[0]
         cap = f.cap or {}
         what = ", ".join(str(v) + ("%" if k == "percent" else "") for k, v in cap.items() if v is not None)
-        return done("limited-recourse", 0.85,
-                    [f"borrower's recourse liability is capped{_where(f, section_of)}" + (f" ({what})" if what else "")],
-                    [f])
+        reason = f"borrower's recourse liability is capped{_where(f, section_of)}" + (f" ({what})" if what else "")
+        return done("limited-recourse", 0.85, [reason], [f])
     if excul:
         carve = [f for f in findings if f.kind == "carve_out" and _near(f, excul)]
         spring = [f for f in findings if f.kind == "springing_recourse" and _near(f, excul)]
@@ -128,8 +127,8 @@ def decide(findings: list[Finding], text: str, section_of=None) -> Decision:
             if keeps and not carve:
                 parts.append(f"an exception that keeps personal liability ('{keeps[0].scope_cue}')")
             conf = 0.9 if (carve and len(excul) > 1) or spring else 0.8
-            return done("limited-recourse", conf, [" with ".join(parts[:2]) + (" and " + parts[2] if len(parts) > 2 else "")],
-                        [head] + carve[:5] + spring[:3] + keeps[:1])
+            reason = " with ".join(parts[:2]) + (" and " + parts[2] if len(parts) > 2 else "")
+            return done("limited-recourse", conf, [reason], [head] + carve[:5] + spring[:3] + keeps[:1])
         asserted = [f for f in findings if f.kind in ("personal_liability", "deficiency_allowed")]
         conf = 0.9 if len(excul) > 1 else 0.8
         if asserted:

@@ -26,7 +26,8 @@ def label(text: str) -> str:
 LIMITS = [
     # exculpation / no personal liability
     ("Borrower shall not be personally liable for the payment of the Loan.", "no_personal_liability"),
-    ("The Maker shall have no personal liability for the indebtedness evidenced by this Note.", "no_personal_liability"),
+    ("The Maker shall have no personal liability for the indebtedness evidenced by this Note.",
+     "no_personal_liability"),
     ("Neither Borrower nor any of its partners shall have any personal liability for the Debt.",
      "no_personal_liability"),
     ("In no event shall the Mortgagor be personally liable for any amount due under the Note.",

@@ -89,6 +89,10 @@ _AMOUNT = re.compile(r"\$\s?[\d,]+(?:\.\d+)?(?:\s?(?:million|billion))?|\b[\d,]{
 _PERCENT = re.compile(r"\b(\d{1,3}(?:\.\d+)?)\s?(%|percent\b|per\s?cent\b)", re.I)
 _TRIGGER = re.compile(r"\b(upon|if|in the event|following|after|when|on the occurrence|should)\b", re.I)
 _SHORT_HEADING = re.compile(r"^[^a-z]*$")
+_WAIVER = re.compile(r"\b(waives?|waiver|defen[cs]es?|suretyship)\b", re.I)
+_NONRECOURSE_NOUN = re.compile(
+    r"(non-?\s?recourse|nonrecourse)\s+(loan|note|mortgage loan|promissory note|obligations?)\b", re.I)
+_RESTRICTING = re.compile(r"\b(restrict\w*|prohibit\w*|limit\w*|bar\w*|anti)\W+(\w+\W+)?$", re.I)
 
 
 def _obligor_possessive(lex: Lexicon) -> re.Pattern[str]:
@@ -218,7 +222,7 @@ def judge_liability(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
     keep = preserved(ctx, lex)
     text = ctx.text
     if neg and not keep:
-        if lex.find("definition_cues", ctx.pre) or re.search(r"\b(waives?|waiver|defen[cs]es?|suretyship)\b", text, re.I):
+        if lex.find("definition_cues", ctx.pre) or _WAIVER.search(text):
             return _new(ctx, "no_personal_liability", rule, "negated", cue=neg,
                         note="inside a waiver of defenses or a definition, not a limit on the borrower")
         who = _subject(ctx) + " " + _target(ctx, 160)
@@ -334,7 +338,7 @@ def _judge_nonrecourse(ctx: Context, rule: str, lex: Lexicon, kw: dict) -> Findi
         return _new(ctx, "exculpation", rule, note=f"about other debt ('{third.group(0)}'), not this loan",
                     limits_borrower=False, score=0.1)
     copula = re.search(r"\b(is|are|be|constitutes?)\s+(an?\s+)?(non-?\s?recourse|nonrecourse)", text, re.I) or \
-        re.search(r"(non-?\s?recourse|nonrecourse)\s+(loan|note|mortgage loan|promissory note|obligations?)\b", text, re.I)
+        _NONRECOURSE_NOUN.search(text)
     if (copula or (mine and lex.find("obligor_terms", text))) and not lex.find("definition_cues", text):
         return _new(ctx, "exculpation", rule, cue=ctx.anchor.lower(), limits_borrower=True, score=0.75, **kw)
     return None
@@ -353,7 +357,7 @@ def judge_deficiency(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
     if not judgment or re.search(r"\btax(es)?\b", text[max(0, ctx.a0 - 60):ctx.a0], re.I):
         return None
     neg = negation(ctx, lex, window_words=14)
-    if re.search(r"\b(restrict\w*|prohibit\w*|limit\w*|bar\w*|anti)\W+(\w+\W+)?$", text[max(0, ctx.a0 - 40):ctx.a0], re.I):
+    if _RESTRICTING.search(text[max(0, ctx.a0 - 40):ctx.a0]):
         # a statute restricting deficiency judgments: "no such statute applies" keeps them available
         return _new(ctx, "deficiency_allowed", rule, cue=neg, score=0.6) if neg else None
     if neg and not preserved(ctx, lex):
@@ -451,7 +455,8 @@ def judge_without_recourse(ctx: Context, rule: str, lex: Lexicon) -> Finding | N
     text = ctx.text
     after = ctx.post[:80]
     if re.search(r"paid in full|marked|mark\b", text, re.I):
-        return _new(ctx, "without_recourse_transfer", rule, note="a rule about marking payments, not a limit", score=0.2)
+        return _new(ctx, "without_recourse_transfer", rule, note="a rule about marking payments, not a limit",
+                    score=0.2)
     named, obligor, _, _ = parties(after, lex)
     if re.match(r"\s*(to|against|on)\s+(the\s+|any\s+)?(borrowers?|makers?|obligors?|mortgagors?|trustors?)\b",
                 after, re.I) and not lex.find("transfer_cues", text):

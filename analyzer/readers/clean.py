@@ -39,7 +39,8 @@ def normalize_chars(text: str) -> str:
 
 _ENDS_PARAGRAPH = re.compile(r"[.:;!?\"')\]]$")
 _STARTS_BLOCK = re.compile(
-    r"^(\(?[a-z0-9]{1,4}[.)]\s|\([a-zA-Z0-9]{1,5}\)|section\s+\d|article\s+[ivxlc\d]|[A-Z][A-Z ,.&'-]{6,}$|\d+(\.\d+)*\.?\s+[A-Z])",
+    r"^(\(?[a-z0-9]{1,4}[.)]\s|\([a-zA-Z0-9]{1,5}\)|section\s+\d|article\s+[ivxlc\d]"
+    r"|[A-Z][A-Z ,.&'-]{6,}$|\d+(\.\d+)*\.?\s+[A-Z])",
     re.I,
 )
 _HYPHEN_END = re.compile(r"[A-Za-z]-$")
