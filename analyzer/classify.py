@@ -137,6 +137,11 @@ def decide(findings: list[Finding], text: str, section_of=None) -> Decision:
                     [f"exculpation{where}: \"{_excerpt(head, text)}\"; "
                      "no carve-out makes the borrower personally liable"], excul[:4])
     for t in titles:
+        kept = [f for f in findings if f.kind in ("carve_out", "springing_recourse")]
+        if t.value == "non-recourse" and kept:
+            return done("limited-recourse", 0.75,
+                        [f"titled '{text[t.start:t.end].strip()[:80]}', but {len(kept)} clause(s) keep recourse "
+                         "(carve-outs or springing recourse)"], [t] + kept[:5])
         if t.value in ("non-recourse", "limited-recourse"):
             return done(t.value, 0.7, [f"the instrument is titled '{text[t.start:t.end].strip()[:80]}'"], [t])
     signals = [f for f in findings if f.kind in ("personal_liability", "deficiency_allowed", "promise_to_pay")

@@ -52,6 +52,8 @@ LIMITS = [
      "no_personal_liability"),
     ("WHEREAS, Lender has agreed to make a non-recourse loan to Borrower on the terms of this Agreement.",
      "exculpation"),
+    ("Holder's sole remedy for collection of this Note shall be the enforcement of its rights against the "
+     "Property and the rents.", "exculpation"),
     # deficiency barred
     ("Lender shall not seek any deficiency judgment against Borrower after a foreclosure of the Mortgage.",
      "deficiency_barred"),
@@ -204,6 +206,14 @@ TRAPS = [
     "The Sponsor shall have no personal liability for the Loan.",
     # mutual waiver of consequential damages
     "Borrower shall not be liable for any special, indirect or consequential damages.",
+    # a defined group named after the borrower is not the borrower
+    "No member or manager of Borrower (each, a \"Borrower Party\") shall be personally liable for the Note, and "
+    "Lender shall not seek a money judgment against any Borrower Party.",
+    # a denial of non-recourse status
+    "Nothing in this Agreement shall be interpreted as rendering the Loan a nonrecourse or limited-recourse "
+    "obligation.",
+    # a sole remedy against another party
+    "The Lenders' sole remedy for an erroneous distribution shall be a claim against the other Lenders.",
     # debt baskets
     "Debt in an aggregate amount not to exceed $500,000, provided that such Debt is secured solely by cash "
     "collateral.",
@@ -272,3 +282,27 @@ def test_not_a_loan_agreement_warning_caps_confidence() -> None:
     assert "not_a_loan_agreement" in d.warnings and d.confidence <= 0.5
     loan = "Borrower promises to pay to the order of Lender the principal sum of $10,000 with interest."
     assert "not_a_loan_agreement" not in decide(find_clauses(loan), loan).warnings
+
+
+def test_springing_liability_for_the_entire_indebtedness() -> None:
+    f = kinds("The limitation above shall become void, and Maker shall be liable for the entire indebtedness, if "
+              "Maker files a petition under the Bankruptcy Code.")
+    assert "springing_recourse" in f and "voluntary_bankruptcy" in f["springing_recourse"][0].triggers
+
+
+def test_full_amount_without_trigger_is_plain_recourse() -> None:
+    f = kinds("Borrower shall be personally liable, without limitation, for the full amount of the Loan, "
+              "including costs of collection.")
+    assert "personal_liability" in f and "springing_recourse" not in f and "carve_out" not in f
+
+
+def test_liability_without_limitation_to_the_collateral_is_a_carve_out() -> None:
+    f = kinds("Notwithstanding the foregoing, Borrower shall be liable to Lender, without limitation to the "
+              "Collateral, for any loss arising from fraud.")
+    assert "carve_out" in f
+
+
+def test_non_recourse_title_with_carve_outs_is_limited() -> None:
+    text = ("NON-RECOURSE PROMISSORY NOTE\n\nMaker promises to pay Holder $1,000,000.\n\nNotwithstanding the "
+            "foregoing, Maker shall be personally liable for any loss arising from fraud or waste.")
+    assert label(text) == "limited-recourse"

@@ -18,3 +18,17 @@ def test_dev_corpus_accuracy() -> None:
     scores = evaluate(CORPUS, workers=2, out=out)
     assert scores["n"] >= 50
     assert scores["accuracy"] >= 0.85, out.getvalue()
+
+
+HELDOUT = Path(__file__).resolve().parents[1] / "samples" / "heldout"
+
+
+def test_heldout_agreements_accuracy() -> None:
+    """Our own 24 agreements drafted without sight of the patterns (first measured blind at 21/24)."""
+    from analyzer.evaluate import evaluate
+
+    out = io.StringIO()
+    scores = evaluate(HELDOUT, workers=2, out=out)
+    assert scores["n"] == 24
+    assert scores["accuracy"] >= 0.9, out.getvalue()
+    assert scores["evidence_recall"] >= 0.9, out.getvalue()

@@ -87,8 +87,17 @@ _EXCLUDING_OBLIGOR = re.compile(
 )
 _AMOUNT = re.compile(r"\$\s?[\d,]+(?:\.\d+)?(?:\s?(?:million|billion))?|\b[\d,]{4,}(?:\.\d+)?\s+dollars\b", re.I)
 _PERCENT = re.compile(r"\b(\d{1,3}(?:\.\d+)?)\s?(%|percent\b|per\s?cent\b)", re.I)
-_TRIGGER = re.compile(r"\b(upon|if|in the event|following|after|when|on the occurrence|should)\b", re.I)
+_TRIGGER = re.compile(r"\b(upon the occurrence|upon|if|in the event|on the occurrence|should|becomes? (null|void))\b",
+                      re.I)
 _SHORT_HEADING = re.compile(r"^[^a-z]*$")
+_DEFINED_IN_PARENS = re.compile(r"\((?:[^()\"]{0,40})?\"[^\"]{1,60}\"(?:[^()]{0,40})?\)")  # (each, a "Borrower Party")
+_OBLIGOR_COMPOUND = re.compile(  # "Borrower Party", "Borrower Affiliate": someone other than the borrower
+    r"\b(?:Borrower|Maker|Obligor|Issuer|Mortgagor|Company)\s+(?:Part(?:y|ies)|Affiliates?|Principals?|Related|"
+    r"Representatives?|Indemnit\w+|Entit(?:y|ies)|Members?|Owners?|Persons?|Group|Sponsors?|Guarantors?)\b")
+_OWNER_OF = re.compile(r"\b(?:direct\s+or\s+indirect\s+)?owners?\s+of\b", re.I)
+_DENIAL = re.compile(
+    r"\b(nothing|no provision|not)\b[^.;]{0,160}\b(construed|interpreted|deemed|render\w*|constitut\w*|agreed|"
+    r"intended)\b[^.;]{0,80}$", re.I)
 _WAIVER = re.compile(r"\b(waives?|waiver|defen[cs]es?|suretyship)\b", re.I)
 _NONRECOURSE_NOUN = re.compile(
     r"(non-?\s?recourse|nonrecourse)\s+(loan|note|mortgage loan|promissory note|obligations?)\b", re.I)
@@ -158,9 +167,10 @@ def scope_of(ctx: Context, lex: Lexicon) -> tuple[str | None, str | None]:
 def parties(text: str, lex: Lexicon) -> tuple[list[str], bool, bool, bool]:
     """(parties named, names an obligor itself, names only officers-like persons, names lender side)."""
     excluded = bool(_EXCLUDING_OBLIGOR.search(text))
-    stripped = _obligor_possessive(lex).sub(" ", text)
+    text = _DEFINED_IN_PARENS.sub(" ", text)
+    stripped = _OWNER_OF.sub(" ", _OBLIGOR_COMPOUND.sub(" ", _obligor_possessive(lex).sub(" ", text)))
     obligors = lex.findall("obligor_terms", stripped)
-    officers = lex.findall("officer_terms", text)
+    officers = lex.findall("officer_terms", text) + [m.group(0).lower() for m in _OBLIGOR_COMPOUND.finditer(text)]
     lender = lex.findall("lender_side_protected", stripped)
     named = list(dict.fromkeys(obligors + officers + lender))
     has_obligor = bool(obligors) and not excluded
@@ -243,10 +253,15 @@ def judge_liability(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
         return None
     cats = _categories(text, lex)
     lossy = lex.find("loss_words", text)
-    whole = lex.find("whole_debt_terms", ctx.post[:200])
-    if whole and _TRIGGER.search(text) and not lossy:
-        return _new(ctx, "springing_recourse", rule, cue=keep or whole.group(0), scope=scope, scope_cue=scope_cue,
-                    triggers=_triggers(text, lex), score=0.85)
+    whole = lex.find("whole_debt_terms", ctx.post[:120])
+    portion = re.search(r"\b(portion|to the extent|equal to|losses?|damages?|costs?)\b", ctx.post[:120], re.I)
+    if whole and not (portion and portion.start() < whole.start()):
+        if _TRIGGER.search(text[ctx.a1:]) or (scope == "override" and _TRIGGER.search(text)):
+            return _new(ctx, "springing_recourse", rule, cue=whole.group(0), scope=scope, scope_cue=scope_cue,
+                        triggers=_triggers(text, lex), score=0.85)
+        loss_after = lex.find("loss_words", ctx.post)
+        if not loss_after or loss_after.start() > whole.start():  # "for the full amount of the Loan, including costs"
+            return _new(ctx, "personal_liability", rule, cue=whole.group(0), score=0.8)
     strong = [c for c in cats if c in lex.raw["strong_carve_out_categories"]]
     if scope == "override" or lossy or (keep and strong) or (scope and strong):
         return _new(ctx, "carve_out", rule, cue=keep or scope_cue or (lossy.group(0) if lossy else None),
@@ -279,8 +294,13 @@ def judge_exculpation(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
         neg = negation(ctx, lex, window_words=30)
         if not neg:
             return None
-        return _new(ctx, "deficiency_barred", rule, "negated", cue=neg, limits_borrower=True, score=0.85,
-                    protected_parties=parties(ctx.post[:120], lex)[0], **kw)
+        against = ctx.post[:120]
+        named, obligor, _, _ = parties(against, lex)
+        named = [p for p in named if p not in lex.raw["lender_side_protected"]]
+        limits = obligor or not named
+        return _new(ctx, "deficiency_barred", rule, "negated", cue=neg, limits_borrower=limits,
+                    score=0.85 if limits else 0.3, protected_parties=named,
+                    note=None if limits else "protects only " + ", ".join(named[:6]), **kw)
     if rule == "ex-no-recourse":
         if ctx.anchor.lower().startswith("any") and not negation(ctx, lex):
             return None
@@ -410,6 +430,8 @@ def judge_cap(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
 
 
 def judge_carve_out(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
+    if _DEFINITION.match(ctx.text):
+        return None  # '"Guaranty" means the Guaranty of Recourse Obligations ...' defines, it does not carve out
     if re.search(r"\b(non|limited)\W{0,2}$", ctx.text[:ctx.a0], re.I):
         return None  # "non-recourse obligations", "limited recourse obligations"
     if rule == "co-preserved-liability":
@@ -418,6 +440,10 @@ def judge_carve_out(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
         if not keep or not set(cats) & set(lex.raw["strong_carve_out_categories"]):
             return None
         return _new(ctx, "carve_out", rule, cue=keep.group(0).lower(), categories=cats, score=0.7)
+    if rule == "co-beyond-collateral":
+        if not re.search(r"\b(liable|liability|recover\w*|personally|responsible)\b", ctx.text, re.I):
+            return None
+        return _new(ctx, "carve_out", rule, cue=ctx.anchor.lower(), categories=_categories(ctx.text, lex), score=0.7)
     if negation(ctx, lex):
         return None
     named, obligor, _, lender_side = parties(_subject(ctx), lex)
@@ -520,6 +546,11 @@ def other_debt(ctx: Context, lex: Lexicon) -> str | None:
 def judge(ctx: Context, kind: str, rule: str) -> Finding | None:
     lex = lexicon()
     f = JUDGES[kind](ctx, rule, lex)
+    if f is not None and f.kind in LIMITING and f.limits_borrower and f.polarity == "asserted":
+        m = _DENIAL.search(ctx.text[ctx.clause_start():ctx.a0])
+        if m:  # "nothing herein shall render the Loan a non-recourse obligation"
+            return _new(ctx, "personal_liability", rule, "negated", cue=f"{m.group(1).lower()} ... {m.group(2).lower()}",
+                        note=None, score=0.7)
     if f is not None and f.kind in LIMITING and f.limits_borrower:
         cue = other_debt(ctx, lex)
         if cue:

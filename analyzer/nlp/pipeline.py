@@ -62,12 +62,5 @@ def candidate_windows(text: str) -> list[tuple[int, int]]:
 
 def find_clauses(text: str) -> list[Finding]:
     """Judged clauses of a whole document, with offsets into `text`."""
-    nlp = get_nlp()
-    matcher: ClauseMatcher = nlp.get_pipe("recourse_clauses")
-    out: list[Finding] = []
-    for offset, piece in chunks(text):
-        windows = candidate_windows(piece)
-        docs = nlp.tokenizer.pipe(piece[s:e] for s, e in windows)
-        for (s, _e), doc in zip(windows, docs, strict=True):
-            out.extend(matcher.findings(doc, offset + s))
-    return out
+    matcher: ClauseMatcher = get_nlp().get_pipe("recourse_clauses")
+    return matcher.doc_findings(text)
