@@ -549,8 +549,8 @@ def judge(ctx: Context, kind: str, rule: str) -> Finding | None:
     if f is not None and f.kind in LIMITING and f.limits_borrower and f.polarity == "asserted":
         m = _DENIAL.search(ctx.text[ctx.clause_start():ctx.a0])
         if m:  # "nothing herein shall render the Loan a non-recourse obligation"
-            return _new(ctx, "personal_liability", rule, "negated", cue=f"{m.group(1).lower()} ... {m.group(2).lower()}",
-                        note=None, score=0.7)
+            cue = f"{m.group(1).lower()} ... {m.group(2).lower()}"
+            return _new(ctx, "personal_liability", rule, "negated", cue=cue, score=0.7)
     if f is not None and f.kind in LIMITING and f.limits_borrower:
         cue = other_debt(ctx, lex)
         if cue:
