@@ -1,17 +1,54 @@
-"""Discovery and the run over many files (sequential first version)."""
+"""The run over many files: discovery, a pool of worker processes, durable output, resume, progress, summary.
+
+Discovery walks folders recursively in a fixed order (names sorted in each folder), follows symlinks but
+visits each folder and each file once (symlink loops end there), and decides by content what is a
+document: images, archives, manifests and binary junk found in folders are skipped and counted. A file
+named explicitly, and any file ending in ``.pdf``, is always attempted, so a corrupt PDF becomes an
+error record rather than vanishing.
+
+Files are analyzed in long-lived worker processes, each loading the spaCy pipeline once. The pool is
+our own (not ProcessPoolExecutor) because one hung or crashing document must cost only its own worker:
+the parent knows what each worker is doing and since when, kills it on timeout, on death or when its
+memory passes the ceiling, records an error for that file and starts a replacement.
+
+Output to a JSONL or CSV file is written one whole record per ``write()`` and flushed at once, so a run
+killed at any moment keeps every finished record; ``--resume`` drops a partial last line, skips files
+whose content (sha256) is already recorded and appends the rest.
+
+Test hooks, honoured only inside worker processes (the parent reads them once and hands them over):
+``ANALYZER_TEST_HANG_SUFFIX`` (a file whose name ends so hangs), ``ANALYZER_TEST_CRASH_SUFFIX`` (its
+worker kills itself with SIGKILL) and ``ANALYZER_TEST_DELAY`` (seconds to sleep before each file).
+"""
 
 from __future__ import annotations
 
+import csv
 import glob
+import hashlib
+import io
+import json
 import os
+import signal
+import stat
 import sys
-from collections.abc import Iterator
+import threading
+import time
+from collections import Counter, deque
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from analyzer.results import Analysis
 
-SKIP_NAMES = {"manifest.csv", "labels.csv", ".ds_store", "thumbs.db"}
+SKIP_NAMES = {"manifest.csv", "labels.csv", ".ds_store", "thumbs.db", "desktop.ini"}
+TEST_HOOKS = ("ANALYZER_TEST_HANG_SUFFIX", "ANALYZER_TEST_CRASH_SUFFIX", "ANALYZER_TEST_DELAY")
+HEAD_BYTES = 8192
+STARTUP_TIMEOUT = 180.0  # seconds a new worker may take to load the pipeline
+MAX_STARTUP_FAILURES = 3  # workers dying in a row before becoming ready: give up
+POLL_SECONDS = 0.5  # how often the parent looks at memory and redraws progress when nothing happens
+FSYNC_SECONDS = 2.0
+_THREAD_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "OMP_THREAD_LIMIT")
 
 
 @dataclass
@@ -30,26 +67,733 @@ class BatchConfig:
     dask: str | None = None
 
 
-def discover(inputs: list[str]) -> Iterator[str]:
-    """Files named, found in folders (recursively, sorted) or matched by globs."""
+class DaskNotImplemented(NotImplementedError, ValueError):
+    """--dask without analyzer.dask_runner (a ValueError, so that the CLI prints one line)."""
+
+
+# ---------------------------------------------------------------------------------------------- discovery
+
+
+def _has_glob(item: str) -> bool:
+    return any(ch in item for ch in "*?[")
+
+
+def _file_key(st: os.stat_result) -> tuple[int, int]:
+    return (st.st_dev, st.st_ino)
+
+
+def _looks_textual(head: bytes) -> bool:
+    try:
+        from analyzer.readers.text import _looks_textual as reader_check  # the text reader's own test
+    except ImportError:  # pragma: no cover - text reader absent
+        return b"\x00" not in head
+    return reader_check(head)
+
+
+def why_not_document(path: str, name: str | None = None) -> str | None:
+    """None when `path` should be analyzed, else the reason (a short category) to skip it."""
+    name = name or os.path.basename(path)
+    lname = name.lower()
+    if lname in SKIP_NAMES:
+        return "manifest or listing"
+    try:
+        with open(path, "rb") as f:
+            head = f.read(HEAD_BYTES)
+    except FileNotFoundError:
+        return "vanished"
+    except OSError:
+        return None  # unreadable: attempted, so that it is recorded with the reason
+    if lname.endswith(".pdf"):
+        return None  # a corrupt PDF is still a PDF: one record per PDF
+    if not head:
+        return "empty file"
+    from analyzer.readers import describe_non_document, sniff_format
+
+    what = describe_non_document(head)
+    if what:
+        return "image" if "image" in what else "archive" if "archive" in what else "not a document"
+    fmt = sniff_format(head, name)
+    if fmt is None:
+        return "not a document type"
+    if fmt == "text" and not _looks_textual(head):
+        return "binary, not a document"
+    return None
+
+
+def _walk(top: str, skipped: Counter, seen_dirs: set, seen_files: set) -> Iterator[str]:
+    try:
+        st = os.stat(top)
+    except OSError:
+        skipped["unreadable folder"] += 1
+        return
+    if _file_key(st) in seen_dirs:
+        skipped["folder already visited (symlink)"] += 1
+        return
+    seen_dirs.add(_file_key(st))
+    try:
+        with os.scandir(top) as it:
+            names = sorted(e.name for e in it)
+    except OSError:
+        skipped["unreadable folder"] += 1
+        return
+    for name in names:
+        if name.startswith("."):
+            skipped["hidden"] += 1
+            continue
+        path = os.path.join(top, name)
+        try:
+            st = os.stat(path)
+        except FileNotFoundError:
+            skipped["broken symlink" if os.path.islink(path) else "vanished"] += 1
+            continue
+        except OSError:  # ELOOP (a symlink pointing at itself), EACCES on a link target...
+            skipped["unresolvable symlink" if os.path.islink(path) else "unreadable"] += 1
+            continue
+        if stat.S_ISDIR(st.st_mode):
+            yield from _walk(path, skipped, seen_dirs, seen_files)
+            continue
+        if not stat.S_ISREG(st.st_mode):
+            skipped["not a regular file"] += 1
+            continue
+        if _file_key(st) in seen_files:
+            skipped["same file seen before (link)"] += 1
+            continue
+        seen_files.add(_file_key(st))
+        why = why_not_document(path, name)
+        if why:
+            skipped[why] += 1
+            continue
+        yield path
+
+
+def discover(inputs: Iterable[str], skipped: Counter | None = None, exclude: Iterable[tuple[int, int]] = ()
+             ) -> Iterator[str]:
+    """What to analyze, in a fixed order: files named (always attempted, even when missing, so that
+    they are recorded), documents found in folders (recursively) or matched by globs, and '-' (stdin).
+    Files skipped are counted in `skipped` by reason; `exclude` holds (st_dev, st_ino) not to yield."""
+    skipped = skipped if skipped is not None else Counter()
+    seen_dirs: set = set()
+    seen_files: set = set(exclude)
     for item in inputs:
         if item == "-":
             yield item
             continue
-        p = Path(item)
-        if p.is_dir():
-            for root, dirs, files in os.walk(p, followlinks=False):
-                dirs.sort()
-                for name in sorted(files):
-                    if name.lower() not in SKIP_NAMES and not name.startswith("."):
-                        yield os.path.join(root, name)
-        elif not p.exists() and any(ch in item for ch in "*?["):
-            yield from sorted(glob.glob(item, recursive=True))
+        try:
+            st = os.stat(item)
+        except OSError:
+            st = None
+        if st is not None and stat.S_ISDIR(st.st_mode):
+            yield from _walk(item, skipped, seen_dirs, seen_files)
+        elif st is None and _has_glob(item) and not os.path.lexists(item):
+            matches = sorted(glob.glob(item, recursive=True))
+            if not matches:
+                yield item  # recorded as "no file matches this pattern"
+            for m in matches:
+                if os.path.isdir(m):
+                    yield from _walk(m, skipped, seen_dirs, seen_files)
+                    continue
+                try:
+                    key = _file_key(os.stat(m))
+                except OSError:
+                    continue
+                if key in seen_files:
+                    continue
+                seen_files.add(key)
+                why = why_not_document(m)
+                if why:
+                    skipped[why] += 1
+                else:
+                    yield m
         else:
+            if st is not None and stat.S_ISREG(st.st_mode):
+                if _file_key(st) in seen_files:
+                    skipped["same file seen before (link)"] += 1
+                    continue
+                seen_files.add(_file_key(st))
             yield item
 
 
+def sha256_file(path: str) -> str | None:
+    """sha256 of a regular file's bytes, or None (missing, unreadable, a pipe...)."""
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return None
+        h = hashlib.sha256()
+        with open(path, "rb") as f:
+            while chunk := f.read(1 << 20):
+                h.update(chunk)
+        return h.hexdigest()
+    except OSError:
+        return None
+
+
+# ---------------------------------------------------------------------------------------------- workers
+
+
+def _short(exc: BaseException, limit: int = 160) -> str:
+    text = f"{type(exc).__name__}: {exc}".replace("\n", " ")
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _die_with_parent(parent_pid: int) -> None:
+    """Linux: the kernel SIGKILLs this worker when the parent dies (even by SIGKILL)."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)
+        libc.prctl(1, int(signal.SIGKILL), 0, 0, 0)  # PR_SET_PDEATHSIG
+    except Exception:  # noqa: BLE001 - not Linux: the pipe's EOF still ends an idle worker
+        pass
+    if parent_pid and os.getppid() != parent_pid:  # the parent died before prctl: nobody will read our results
+        os._exit(0)
+
+
+def _limit_memory(memory_mb: int) -> None:
+    """RLIMIT_AS at the ceiling, but never below what the loaded pipeline already maps plus headroom."""
+    if memory_mb <= 0:
+        return
+    try:
+        import resource
+
+        with open("/proc/self/statm") as f:
+            vsz = int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+        limit = max(memory_mb * 1024 * 1024, vsz + 256 * 1024 * 1024)
+        _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if hard != resource.RLIM_INFINITY:
+            limit = min(limit, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    except (OSError, ValueError, ImportError):
+        pass
+
+
+def _apply_test_hooks(name: str | None, hooks: dict) -> None:
+    if not hooks or not name:
+        return
+    delay = hooks.get("ANALYZER_TEST_DELAY")
+    if delay:
+        time.sleep(float(delay))
+    if hooks.get("ANALYZER_TEST_HANG_SUFFIX") and name.endswith(hooks["ANALYZER_TEST_HANG_SUFFIX"]):
+        while True:
+            time.sleep(3600)
+    if hooks.get("ANALYZER_TEST_CRASH_SUFFIX") and name.endswith(hooks["ANALYZER_TEST_CRASH_SUFFIX"]):
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
+def _worker_main(conn, options: dict, memory_mb: int, hooks: dict, parent_pid: int, close: list) -> None:
+    """A worker: load the pipeline once, then analyze one task at a time until told to stop.
+    Never raises and never prints: everything goes back through `conn`."""
+    try:
+        for c in close:  # the parent's ends of the other workers' pipes (fork start method)
+            c.close()
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+        # nothing a library prints may land in the parent's stdout (records) or stderr (progress)
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+        sys.stdout = sys.stderr = open(devnull, "w")  # noqa: SIM115
+        _die_with_parent(parent_pid)
+        for var in _THREAD_VARS:
+            os.environ.setdefault(var, "1")
+        try:
+            from analyzer.api import Analyzer
+            from analyzer.nlp.pipeline import get_nlp
+            from analyzer.readers import sniff_format
+
+            get_nlp()
+            sniff_format(b"", "")  # registers the readers
+            analyzer = Analyzer(**options)
+            _limit_memory(memory_mb)
+        except BaseException as exc:  # noqa: BLE001
+            conn.send(("failed", _short(exc)))
+            return
+        conn.send(("ready", os.getpid()))
+        while True:
+            try:
+                msg = conn.recv()
+            except (EOFError, OSError):
+                return
+            if msg is None:
+                return
+            idx, source, name = msg
+            _apply_test_hooks(name or (source if isinstance(source, str) else None), hooks)
+            fatal = False
+            t0 = time.perf_counter()
+            try:
+                result = analyzer.analyze(source, name=name)
+            except MemoryError:
+                fatal = True  # this worker's heap may be in a poor state: let the parent replace it
+                result = Analysis(path=_label(idx, source, name), error="memory limit exceeded",
+                                  error_code="resource_limit")
+            except Exception as exc:  # noqa: BLE001 - a bug must cost one record, not the batch
+                result = Analysis(path=_label(idx, source, name), error=f"internal error: {_short(exc)}",
+                                  error_code="internal")
+            if result.seconds is None:
+                result.seconds = round(time.perf_counter() - t0, 3)
+            conn.send(("done", idx, result))
+            if fatal:
+                return
+    except BaseException:  # noqa: BLE001 - broken pipe, parent gone, interrupted: leave quietly
+        return
+
+
+def _label(idx: int, source: Any, name: str | None) -> str:
+    if name:
+        return str(name)
+    if isinstance(source, (str, os.PathLike)) and len(str(source)) < 4096 and "\n" not in str(source):
+        return str(source)
+    return f"<input {idx}>"
+
+
+def _rss_bytes(pid: int) -> int | None:
+    try:
+        with open(f"/proc/{pid}/statm") as f:
+            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def _context():
+    import multiprocessing as mp
+
+    methods = mp.get_all_start_methods()
+    # fork is cheapest and keeps whatever the parent already loaded; not when other threads may hold locks
+    if "fork" in methods and threading.active_count() == 1:
+        return mp.get_context("fork")
+    return mp.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
+class _Worker:
+    def __init__(self, pool: WorkerPool) -> None:
+        ctx = pool.ctx
+        for stream in (sys.stdout, sys.stderr):  # a forked child must not flush the parent's buffers again
+            try:
+                stream.flush()
+            except (OSError, ValueError, AttributeError):
+                pass
+        self.conn, child = ctx.Pipe()
+        others = [w.conn for w in pool.workers] if ctx.get_start_method() == "fork" else []
+        self.proc = ctx.Process(target=_worker_main, name="analyze-worker", daemon=True,
+                                args=(child, pool.options, pool.memory_mb, pool.hooks,
+                                      os.getpid() if ctx.get_start_method() == "fork" else 0, others))
+        self.proc.start()
+        child.close()
+        self.ready = False
+        self.task: tuple[int, Any, str | None] | None = None
+        self.since = time.monotonic()  # start of the current task, or of the start-up
+        self.dead = False
+        self.failure: str | None = None  # start-up failure reported by the worker
+        self.counted = False  # its start-up failure has been counted
+
+    def send(self, task: tuple[int, Any, str | None]) -> None:
+        self.task = task
+        self.since = time.monotonic()
+        self.conn.send(task)
+
+    def kill(self) -> None:
+        try:
+            if self.proc.is_alive():
+                self.proc.kill()
+            self.proc.join(5)
+        except Exception:  # noqa: BLE001
+            pass
+        self.conn.close()
+        self.dead = True
+
+
+class WorkerPool:
+    """Long-lived worker processes, one task each at a time, with a per-task timeout and memory ceiling."""
+
+    def __init__(self, workers: int, options: dict | None = None, timeout: float = 300.0, memory_mb: int = 2048,
+                 tick=None) -> None:
+        self.size = max(1, workers)
+        self.options = dict(options or {})
+        self.timeout = timeout if timeout and timeout > 0 else None
+        self.memory_mb = memory_mb
+        self.hooks = {k: os.environ[k] for k in TEST_HOOKS if os.environ.get(k)}
+        self.tick = tick
+        self.ctx = _context()
+        self.workers: list[_Worker] = []
+        self.startup_failures = 0
+        self.last_failure = ""
+
+    # -- the loop
+    def imap_unordered(self, tasks: Iterable[tuple[int, Any, str | None]]) -> Iterator[tuple[int, Analysis]]:
+        """(idx, Analysis) for each (idx, source, name) task, as they complete."""
+        queue = deque(tasks)
+        try:
+            for _ in range(min(self.size, len(queue))):
+                self.workers.append(_Worker(self))
+            while queue or any(w.task for w in self.workers):
+                for w in self.workers:
+                    if w.ready and w.task is None and queue:
+                        try:
+                            w.send(queue.popleft())
+                        except (OSError, ValueError):  # died between tasks: the task goes back
+                            queue.appendleft(w.task)
+                            w.task = None
+                            w.dead = True
+                        except Exception as exc:  # noqa: BLE001 - a source that cannot be pickled
+                            idx, source, name = w.task
+                            w.task = None
+                            yield idx, Analysis(path=_label(idx, source, name), error_code="input",
+                                                error=f"cannot hand this source to a worker: {_short(exc, 80)}")
+                yield from self._wait_and_collect()
+                self._replace_dead(need=len(queue))
+                if not self.workers and queue:  # no worker would start: record the rest and stop
+                    while queue:
+                        idx, source, name = queue.popleft()
+                        yield idx, Analysis(path=_label(idx, source, name), error_code="worker",
+                                            error=f"worker failed to start: {self.last_failure}")
+                    break
+        finally:
+            self.close()
+
+    def _wait_and_collect(self) -> Iterator[tuple[int, Analysis]]:
+        from multiprocessing.connection import wait
+
+        now = time.monotonic()
+        deadline = now + POLL_SECONDS
+        for w in self.workers:
+            limit = self.timeout if w.task else STARTUP_TIMEOUT if not w.ready else None
+            if limit is not None:
+                deadline = min(deadline, w.since + limit)
+        handles = [h for w in self.workers if not w.dead for h in (w.conn, w.proc.sentinel)]
+        ready = set(wait(handles, timeout=max(0.0, deadline - now))) if handles else set()
+        for w in self.workers:
+            if w.dead:
+                continue
+            if w.conn in ready or w.proc.sentinel in ready:
+                yield from self._drain(w)
+            if not w.dead and w.proc.sentinel in ready and not w.proc.is_alive():
+                yield from self._drain(w)
+                w.dead = True
+        now = time.monotonic()
+        for w in self.workers:
+            if w.dead:
+                if w.task:
+                    yield self._lost(w, self._death_reason(w), "crash")
+                elif not w.ready:
+                    self._startup_failed(w)
+                continue
+            if w.task and self.timeout is not None and now - w.since > self.timeout:
+                w.kill()
+                yield self._lost(w, f"timeout after {self.timeout:g} s", "timeout")
+            elif not w.ready and now - w.since > STARTUP_TIMEOUT:
+                w.kill()
+                w.failure = f"no answer within {STARTUP_TIMEOUT:g} s"
+                self._startup_failed(w)
+            elif w.task and self.memory_mb > 0:
+                rss = _rss_bytes(w.proc.pid)
+                if rss is not None and rss > self.memory_mb * 1024 * 1024:
+                    w.kill()
+                    yield self._lost(w, "memory limit exceeded", "resource_limit")
+        if self.tick:
+            self.tick()
+
+    def _drain(self, w: _Worker) -> Iterator[tuple[int, Analysis]]:
+        try:
+            while not w.dead and w.conn.poll():
+                msg = w.conn.recv()
+                if msg[0] == "ready":
+                    w.ready = True
+                    self.startup_failures = 0
+                elif msg[0] == "failed":
+                    w.failure = msg[1]
+                elif msg[0] == "done" and w.task is not None and msg[1] == w.task[0]:
+                    w.task = None
+                    yield msg[1], msg[2]
+        except (EOFError, OSError):
+            w.dead = True
+        except Exception as exc:  # noqa: BLE001 - an unpicklable or garbled answer: the worker is suspect
+            w.kill()
+            if w.task:
+                yield self._lost(w, f"worker sent an unreadable result ({_short(exc, 80)})", "crash")
+
+    def _death_reason(self, w: _Worker) -> str:
+        try:
+            w.proc.join(5)
+        except Exception:  # noqa: BLE001
+            pass
+        code = w.proc.exitcode
+        if code is not None and code < 0:
+            return f"worker crashed (signal {-code})"
+        if code == 0:
+            return "worker exited unexpectedly"
+        return f"worker crashed (exit code {code})"
+
+    def _lost(self, w: _Worker, reason: str, code: str) -> tuple[int, Analysis]:
+        idx, source, name = w.task
+        seconds = round(time.monotonic() - w.since, 3)
+        w.task = None
+        w.dead = True
+        return idx, Analysis(path=_label(idx, source, name), error=reason, error_code=code, seconds=seconds)
+
+    def _startup_failed(self, w: _Worker) -> None:
+        if w.ready or w.counted:
+            return
+        w.counted = True
+        self.startup_failures += 1
+        self.last_failure = w.failure or self._death_reason(w)
+
+    def _replace_dead(self, need: int) -> None:
+        alive = []
+        for w in self.workers:
+            if w.dead:
+                w.kill()
+            else:
+                alive.append(w)
+        self.workers = alive
+        if self.startup_failures >= MAX_STARTUP_FAILURES:
+            return
+        want = min(self.size, need + sum(1 for w in alive if w.task)) - len(alive)
+        for _ in range(max(0, want)):
+            self.workers.append(_Worker(self))
+
+    def close(self) -> None:
+        for w in self.workers:
+            if not w.dead and w.task is None:
+                try:
+                    w.conn.send(None)
+                except (OSError, ValueError):
+                    pass
+        end = time.monotonic() + 2.0
+        for w in self.workers:
+            if not w.dead and w.task is None:
+                w.proc.join(max(0.0, end - time.monotonic()))
+            w.kill()
+        self.workers = []
+
+
+# ---------------------------------------------------------------------------------------------- output
+
+
+def _csv_line(values: list) -> bytes:
+    buf = io.StringIO()
+    csv.writer(buf).writerow(values)
+    return buf.getvalue().encode("utf-8")
+
+
+class RecordFile:
+    """A JSONL or CSV file written one whole record per write(), flushed at once and fsynced now and then.
+    With resume, a partial last record is cut off first and the recorded contents are read back."""
+
+    def __init__(self, path: Path, fmt: str, resume: bool) -> None:
+        if fmt not in ("jsonl", "csv"):
+            raise ValueError(f"--resume needs JSONL or CSV output, not {fmt}")
+        self.path = Path(path)
+        self.fmt = fmt
+        self.recorded: dict[str, list[str]] = {}  # sha256 -> paths recorded with it
+        self.kept = 0
+        self.dropped_partial = False
+        flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_CLOEXEC", 0)
+        if resume and self.path.exists():
+            self._load_and_repair()
+        else:
+            flags |= os.O_TRUNC
+        self.fd = os.open(self.path, flags, 0o644)
+        self.last_sync = time.monotonic()
+        if fmt == "csv" and os.fstat(self.fd).st_size == 0:
+            from analyzer.render.csvfmt import COLUMNS
+
+            self._write(_csv_line(COLUMNS))
+
+    def key(self) -> tuple[int, int]:
+        return _file_key(os.fstat(self.fd))
+
+    def _load_and_repair(self) -> None:
+        data = self.path.read_bytes()
+        good = self._read_jsonl(data) if self.fmt == "jsonl" else self._read_csv(data)
+        if good < len(data):
+            self.dropped_partial = True
+            with open(self.path, "r+b") as f:
+                f.truncate(good)
+
+    def _remember(self, sha: object, path: object) -> None:
+        if isinstance(sha, str) and sha:
+            self.recorded.setdefault(sha, []).append(str(path))
+            self.kept += 1
+
+    def _read_jsonl(self, data: bytes) -> int:
+        end = data.rfind(b"\n") + 1  # everything after the last newline is a partial record
+        for line in data[:end].splitlines():
+            try:
+                rec = json.loads(line)
+            except ValueError:
+                continue
+            if isinstance(rec, dict):
+                self._remember(rec.get("sha256"), rec.get("path"))
+        return end
+
+    def _read_csv(self, data: bytes) -> int:
+        text = data.decode("utf-8", "surrogateescape")
+        consumed = [0]  # bytes of `data` the csv reader has taken so far
+
+        def lines() -> Iterator[str]:
+            for line in io.StringIO(text, newline=""):
+                consumed[0] += len(line.encode("utf-8", "surrogateescape"))
+                yield line
+
+        good, header, rows = 0, None, []
+        reader = csv.reader(lines())
+        try:
+            for row in reader:
+                if data[consumed[0] - 1: consumed[0]] != b"\n":
+                    break  # the last record has no line end: partial
+                if header is None:
+                    header = row
+                else:
+                    rows.append(row)
+                good = consumed[0]
+        except csv.Error:
+            pass  # an unterminated quote at the end: a partial record
+        if header is None:
+            return 0
+        try:
+            i_sha, i_path = header.index("sha256"), header.index("path")
+        except ValueError:
+            raise ValueError(f"{self.path}: not a CSV written by analyze (no sha256 column)") from None
+        for row in rows:
+            if len(row) == len(header):
+                self._remember(row[i_sha], row[i_path])
+        return good
+
+    def _write(self, data: bytes) -> None:
+        view = memoryview(data)
+        while view:
+            n = os.write(self.fd, view)
+            view = view[n:]
+
+    def write(self, r: Analysis) -> None:
+        if self.fmt == "jsonl":
+            from analyzer.render.jsonfmt import record
+
+            self._write((record(r) + "\n").encode("utf-8"))
+        else:
+            from analyzer.render.csvfmt import row
+
+            self._write(_csv_line(row(r)))
+        if time.monotonic() - self.last_sync > FSYNC_SECONDS:
+            self.sync()
+
+    def sync(self) -> None:
+        try:
+            os.fsync(self.fd)
+        except OSError:
+            pass
+        self.last_sync = time.monotonic()
+
+    def close(self) -> None:
+        if self.fd >= 0:
+            self.sync()
+            os.close(self.fd)
+            self.fd = -1
+
+
+class StreamOutput:
+    """Any format through analyzer.render, to stdout or a plain file (JSON array, table, html)."""
+
+    def __init__(self, cfg: BatchConfig) -> None:
+        from analyzer.render import writer
+
+        self.file = open(cfg.output, "w", encoding="utf-8") if cfg.output else None  # noqa: SIM115
+        self.w = writer(cfg.fmt, self.file or sys.stdout, verbose=cfg.verbose, options=cfg.options)
+
+    def key(self) -> tuple[int, int] | None:
+        return _file_key(os.fstat(self.file.fileno())) if self.file else None
+
+    def write(self, r: Analysis) -> None:
+        self.w.write(r)
+
+    def close(self) -> None:
+        try:
+            self.w.close()
+        finally:
+            if self.file:
+                self.file.close()
+
+
+def _resume_skips(paths: list[str], shas: dict[str, str | None], recorded: dict[str, list[str]]) -> set[str]:
+    """Paths whose content is already recorded: under the same path, or under a path that is no longer an
+    input (a moved or renamed file). Each record excuses one input, so copies each get their own record."""
+    inputs = set(paths)
+    spare = {sha: [p for p in ps if p not in inputs] for sha, ps in recorded.items()}
+    skip = set()
+    for p in paths:
+        sha = shas.get(p)
+        if not sha or sha not in recorded:
+            continue
+        if p in recorded[sha]:
+            skip.add(p)
+        elif spare.get(sha):
+            spare[sha].pop()
+            skip.add(p)
+    return skip
+
+
+# ---------------------------------------------------------------------------------------------- progress
+
+
+class Progress:
+    """One line on stderr redrawn in place: done/total, files/s, ETA, failures."""
+
+    def __init__(self, total: int, enabled: bool, stream=None) -> None:
+        self.stream = stream or sys.stderr
+        self.total = total
+        self.enabled = enabled
+        self.t0 = time.monotonic()
+        self.done = 0
+        self.failed = 0
+        self.last = 0.0
+        self.shown = False
+
+    def update(self, force: bool = False) -> None:
+        if not self.enabled:
+            return
+        now = time.monotonic()
+        if not force and now - self.last < 0.2:
+            return
+        self.last = now
+        elapsed = now - self.t0
+        rate = self.done / elapsed if elapsed > 0 else 0.0
+        eta = _clock((self.total - self.done) / rate) if rate > 0 else "--:--"
+        width = len(str(self.total))
+        bar_w = 24
+        filled = int(bar_w * self.done / self.total) if self.total else bar_w
+        line = (f"[{'#' * filled}{'.' * (bar_w - filled)}] {self.done:>{width}}/{self.total} files  "
+                f"{rate:.2f} files/s  {_clock(elapsed)} elapsed  ETA {eta}  {self.failed} failed")
+        self.stream.write("\r" + line + "\x1b[K")
+        self.stream.flush()
+        self.shown = True
+
+    def clear(self) -> None:
+        if self.enabled and self.shown:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+            self.shown = False
+
+
+def _clock(seconds: float) -> str:
+    seconds = int(seconds + 0.5)
+    h, rest = divmod(seconds, 3600)
+    m, s = divmod(rest, 60)
+    return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
+
+
+# ---------------------------------------------------------------------------------------------- the run
+
+
+@dataclass
+class Stats:
+    labels: Counter = field(default_factory=Counter)
+    failures: Counter = field(default_factory=Counter)
+    skipped: Counter = field(default_factory=Counter)
+    resumed: int = 0
+    pages: int = 0
+    files: int = 0
+    workers: int = 0
+
+
 def analyze_one(item: str, options: dict) -> Analysis:
+    """One input in this process: a path, or '-' for the bytes on stdin."""
     from analyzer.api import Analyzer
 
     analyzer = Analyzer(**options)
@@ -59,33 +803,157 @@ def analyze_one(item: str, options: dict) -> Analysis:
     return analyzer.analyze(Path(item), name=item)
 
 
+def _missing(item: str) -> Analysis:
+    reason = "no file matches this pattern" if _has_glob(item) else "no such file or folder"
+    return Analysis(path=item, error=reason, error_code="input")
+
+
 def run(inputs: list[str], cfg: BatchConfig) -> int:
-    """Analyze every input, write records; returns the number of failures."""
-    from analyzer.render import writer
-
-    out = open(cfg.output, "w", encoding="utf-8") if cfg.output else sys.stdout  # noqa: SIM115
-    w = writer(cfg.fmt, out, verbose=cfg.verbose)
-    failures = 0
+    """Analyze every input, write records as they complete; returns the number of failures."""
+    if cfg.dask:
+        try:
+            from analyzer import dask_runner
+        except ModuleNotFoundError as exc:
+            if exc.name != "analyzer.dask_runner":
+                raise
+            raise DaskNotImplemented("--dask is not available in this installation; run without it to use "
+                                     "local worker processes (--workers N)") from None
+        return dask_runner.run(inputs, cfg)
+    t0 = time.monotonic()
+    durable = cfg.output is not None and cfg.fmt in ("jsonl", "csv")
+    if cfg.resume and not durable:
+        raise ValueError("--resume needs --output FILE in JSONL or CSV format")
+    out: RecordFile | StreamOutput = RecordFile(cfg.output, cfg.fmt, cfg.resume) if durable else StreamOutput(cfg)
+    stats = Stats()
+    progress: Progress | None = None
     try:
-        for item in discover(inputs):
-            r = analyze_one(item, cfg.options)
-            if r.error:
-                failures += 1
-                sys.stderr.write(f"analyze: {item}: {r.error}\n")
-            w.write(r)
+        exclude = [k for k in (out.key(),) if k]
+        items = list(discover(inputs, stats.skipped, exclude))
+        shas: dict[str, str | None] = {}
+        if cfg.resume and isinstance(out, RecordFile) and out.recorded:
+            shas = {p: sha256_file(p) for p in items if p != "-"}
+            skip = _resume_skips(items, shas, out.recorded)
+            stats.resumed = sum(1 for p in items if p in skip)
+            items = [p for p in items if p not in skip]
+        progress = Progress(len(items), cfg.progress and _isatty(sys.stderr))
+        emitter = _Emitter(out, stats, progress, ordered=cfg.ordered, shas=shas)
+
+        tasks = []
+        for idx, item in enumerate(items):
+            if item == "-":
+                emitter.add(idx, analyze_one(item, cfg.options))
+            elif not os.path.exists(item):
+                emitter.add(idx, _missing(item))
+            else:
+                tasks.append((idx, Path(item), item))
+        if tasks:
+            workers = cfg.workers if cfg.workers > 0 else (os.cpu_count() or 1)
+            stats.workers = min(workers, len(tasks))
+            pool = WorkerPool(workers, cfg.options, cfg.timeout, cfg.memory_mb, tick=progress.update)
+            for idx, result in pool.imap_unordered(tasks):
+                emitter.add(idx, result)
+        emitter.finish()
     finally:
-        w.close()
-        if cfg.output:
-            out.close()
-    return failures
+        if progress:
+            progress.clear()
+        out.close()
+    if cfg.summary:
+        sys.stderr.write(summary_text(stats, time.monotonic() - t0, cfg))
+    return sum(stats.failures.values())
 
 
-def map_ordered(sources: list, options, workers: int) -> Iterator[Analysis]:
-    from concurrent.futures import ProcessPoolExecutor
+def _isatty(stream) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
 
-    from analyzer.api import analyze_path
 
-    opts = options.__dict__ if hasattr(options, "__dict__") else dict(options)
+class _Emitter:
+    """Writes records (in input order with `ordered`), prints failures, keeps the counts."""
+
+    def __init__(self, out, stats: Stats, progress: Progress, ordered: bool, shas: dict) -> None:
+        self.out = out
+        self.stats = stats
+        self.progress = progress
+        self.ordered = ordered
+        self.shas = shas
+        self.held: dict[int, Analysis] = {}
+        self.order: list[int] = []
+        self.next = 0
+
+    def add(self, idx: int, r: Analysis) -> None:
+        if r.error and r.sha256 is None and r.path not in ("-", "<stdin>"):
+            r.sha256 = self.shas.get(r.path) or sha256_file(r.path)  # lets --resume skip known failures too
+        self.progress.done += 1
+        if r.error:
+            self.progress.failed += 1
+            self.progress.clear()
+            sys.stderr.write(f"analyze: {r.path}: {r.error}\n")
+        if self.ordered:
+            self.held[idx] = r
+            self._flush()
+        else:
+            self._write(r)
+        self.progress.update(force=bool(r.error))
+
+    def _flush(self) -> None:
+        while self.next in self.held:
+            self._write(self.held.pop(self.next))
+            self.next += 1
+
+    def finish(self) -> None:
+        for idx in sorted(self.held):
+            self._write(self.held.pop(idx))
+
+    def _write(self, r: Analysis) -> None:
+        self.out.write(r)
+        self.stats.files += 1
+        if r.error:
+            self.stats.failures[r.error] += 1
+        else:
+            self.stats.labels[r.label.value if r.label else "?"] += 1
+            self.stats.pages += r.pages or 0
+
+
+def summary_text(stats: Stats, elapsed: float, cfg: BatchConfig | None = None) -> str:
+    lines = []
+    rate = stats.files / elapsed if elapsed > 0 else 0.0
+    prate = stats.pages / elapsed if elapsed > 0 else 0.0
+    workers = f" with {stats.workers} worker{'s' if stats.workers != 1 else ''}" if stats.workers else ""
+    lines.append(f"analyzed {stats.files} file{'s' if stats.files != 1 else ''} in {_clock(elapsed)} "
+                 f"({elapsed:.1f} s{workers}): {rate:.2f} files/s, {prate:.1f} pages/s")
+    if stats.labels:
+        lines.append("  " + "   ".join(f"{label}: {n}" for label, n in sorted(stats.labels.items())))
+    n_failed = sum(stats.failures.values())
+    if n_failed:
+        lines.append(f"  failed: {n_failed}")
+        groups = stats.failures.most_common()
+        for reason, n in groups[:12]:
+            shown = reason if len(reason) <= 100 else reason[:97] + "..."
+            lines.append(f"    {n:>5}  {shown}")
+        if len(groups) > 12:
+            rest = sum(n for _r, n in groups[12:])
+            lines.append(f"    {rest:>5}  (other reasons: {len(groups) - 12})")
+    if stats.resumed:
+        lines.append(f"  already recorded, skipped (--resume): {stats.resumed}")
+    if stats.skipped:
+        parts = ", ".join(f"{n} {why}" for why, n in sorted(stats.skipped.items(), key=lambda kv: (-kv[1], kv[0])))
+        lines.append(f"  not analyzed: {parts}")
+    return "\n".join(lines) + "\n"
+
+
+def map_ordered(sources: list, options, workers: int, timeout: float = 300.0, memory_mb: int = 2048
+                ) -> Iterator[Analysis]:
+    """Analyses of `sources` (paths, bytes, text) in input order, from worker processes."""
+    opts = options.__dict__ if hasattr(options, "__dict__") else dict(options or {})
     opts = {k: opts[k] for k in ("password", "engine", "ocr") if k in opts}
-    with ProcessPoolExecutor(workers) as pool:
-        yield from pool.map(analyze_path, sources, [opts] * len(sources))
+    tasks = [(i, Path(s) if isinstance(s, os.PathLike) else s, str(s) if isinstance(s, os.PathLike) else None)
+             for i, s in enumerate(sources)]
+    held: dict[int, Analysis] = {}
+    nxt = 0
+    for idx, result in WorkerPool(workers, opts, timeout, memory_mb).imap_unordered(tasks):
+        held[idx] = result
+        while nxt in held:
+            yield held.pop(nxt)
+            nxt += 1

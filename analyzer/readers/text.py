@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from analyzer.document import Document, DocumentBuilder
 from analyzer.errors import NoText, UnsupportedFormat
@@ -21,7 +22,8 @@ def _looks_textual(head: bytes) -> bool:
         if exc.start < len(head[:4096]) - 4:  # not just a character cut at the edge
             return False
         sample = head[: exc.start].decode("utf-8")
-    printable = sum(ch.isprintable() or ch in "\n\r\t\f" for ch in sample)
+    # any whitespace (NBSP, em space, line separators) and format marks (zero-width, RTL) are text too
+    printable = sum(ch.isprintable() or ch.isspace() or unicodedata.category(ch) == "Cf" for ch in sample)
     return printable >= 0.95 * max(len(sample), 1)
 
 
