@@ -55,6 +55,10 @@ def _excerpt(f: Finding, text: str, around: int = 70) -> str:
     return ("..." if a > f.start else "") + piece + ("..." if b < f.end else "")
 
 
+def _few(items: list[str], n: int = 4) -> str:
+    return ", ".join(items[:n]) + (f" and {len(items) - n} more" if len(items) > n else "")
+
+
 def _near(f: Finding, anchors: list[Finding]) -> bool:
     return any(a.start - CARVE_BEFORE <= f.start <= a.end + CARVE_AFTER for a in anchors)
 
@@ -121,9 +125,9 @@ def decide(findings: list[Finding], text: str, section_of=None) -> Decision:
             trig = details["springing_triggers"] = sorted({t for f in spring for t in f.triggers})
             parts = [f"exculpation{where}"]
             if carve:
-                parts.append(f"{len(carve)} carve-out clause(s)" + (f" ({', '.join(cats)})" if cats else ""))
+                parts.append(f"{len(carve)} carve-out clause(s)" + (f" ({_few(cats)})" if cats else ""))
             if spring:
-                parts.append("springing full recourse" + (f" on {', '.join(trig)}" if trig else ""))
+                parts.append("springing full recourse" + (f" on {_few(trig)}" if trig else ""))
             if keeps and not carve:
                 parts.append(f"an exception that keeps personal liability ('{keeps[0].scope_cue}')")
             conf = 0.9 if (carve and len(excul) > 1) or spring else 0.8
