@@ -214,6 +214,9 @@ TRAPS = [
     "obligation.",
     # a sole remedy against another party
     "The Lenders' sole remedy for an erroneous distribution shall be a claim against the other Lenders.",
+    # an officer's certificate
+    "The undersigned certifies, solely in the undersigned's capacity as chief financial officer of the Borrower "
+    "and not individually, and without personal liability, that the Borrower is solvent.",
     # debt baskets
     "Debt in an aggregate amount not to exceed $500,000, provided that such Debt is secured solely by cash "
     "collateral.",

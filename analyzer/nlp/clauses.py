@@ -94,6 +94,9 @@ _DEFINED_IN_PARENS = re.compile(r"\((?:[^()\"]{0,40})?\"[^\"]{1,60}\"(?:[^()]{0,
 _OBLIGOR_COMPOUND = re.compile(  # "Borrower Party", "Borrower Affiliate": someone other than the borrower
     r"\b(?:Borrower|Maker|Obligor|Issuer|Mortgagor|Company)\s+(?:Part(?:y|ies)|Affiliates?|Principals?|Related|"
     r"Representatives?|Indemnit\w+|Entit(?:y|ies)|Members?|Owners?|Persons?|Group|Sponsors?|Guarantors?)\b")
+_SIGNATORY = re.compile(  # an officer signing a certificate "in his capacity as ... and not individually"
+    r"\b(in\s+(his|her|their|its|the\s+undersigned's)\s+(official\s+)?capacity|solely\s+in\s+[\w'\s]{0,40}capacity"
+    r"|not\s+(individually|personally|in\s+(his|her|their|the\s+undersigned's)\s+(individual|personal)))", re.I)
 _OWNER_OF = re.compile(r"\b(?:direct\s+or\s+indirect\s+)?owners?\s+of\b", re.I)
 _DENIAL = re.compile(
     r"\b(nothing|no provision|not)\b[^.;]{0,160}\b(construed|interpreted|deemed|render\w*|constitut\w*|agreed|"
@@ -235,6 +238,9 @@ def judge_liability(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
         if lex.find("definition_cues", ctx.pre) or _WAIVER.search(text):
             return _new(ctx, "no_personal_liability", rule, "negated", cue=neg,
                         note="inside a waiver of defenses or a definition, not a limit on the borrower")
+        if _SIGNATORY.search(text):
+            return _new(ctx, "no_personal_liability", rule, "negated", cue=neg, protected_parties=["signatory"],
+                        note="protects only the officer who signs in a representative capacity")
         who = _subject(ctx) + " " + _target(ctx, 160)
         named, obligor, officers_only, lender_side = parties(who, lex)
         limits = obligor or (not named and bool(lex.find("obligor_terms", text)))
