@@ -37,8 +37,12 @@ def evidence_hit(result: Analysis, quote: str) -> bool:
     if not q:
         return True
     probe = q[:80]
-    return any(probe in _squash(e.text) or _squash(e.text) in q and len(_squash(e.text)) > 40
-               for e in result.evidence)
+    ordered = sorted(result.evidence, key=lambda e: e.start)
+    if any(probe in _squash(e.text) or _squash(e.text) in q and len(_squash(e.text)) > 40 for e in ordered):
+        return True
+    # a quote running over two sentences that are both evidence
+    return any(probe in _squash(a.text + " " + b.text) for a, b in zip(ordered, ordered[1:], strict=False)
+               if b.start - a.end <= 3)
 
 
 def _run_one(path: str) -> Analysis:

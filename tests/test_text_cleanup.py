@@ -61,6 +61,11 @@ def test_unknown_glyphs_repaired_to_vocabulary_words() -> None:
     assert "\ufffd" not in out
 
 
+def test_question_marks_glued_to_letters_are_lost_glyphs() -> None:
+    out = repair_unknown_glyphs("Except for persanal ?iability expressly pro?ided. Is it due? Yes.")
+    assert "liability" in out and "provided" in out and "due? Yes." in out
+
+
 def test_pages_from_form_feeds_and_edgar_markers() -> None:
     doc = read_text("First page text.\fSecond page: Borrower shall pay.\n<PAGE> 3\nThird page.")
     assert len(doc.pages) == 3

@@ -33,7 +33,7 @@ def normalize_chars(text: str) -> str:
         text = repair_unknown_glyphs(unicodedata.normalize("NFKC", text)).translate(_CHAR_MAP)
         text = text.encode("utf-8", "replace").decode("utf-8")  # lone surrogates
     else:
-        text = text.replace("\t", " ").replace("\x00", "")
+        text = repair_unknown_glyphs(text.replace("\t", " ").replace("\x00", ""))
     return _CONTROL.sub(" ", text)
 
 

@@ -62,7 +62,13 @@ def _case_like(token: str, word: str) -> str:
     return word.capitalize() if token[:1].isupper() else word
 
 
+# "?" glued to letters ("pro?id?d", "?iability") is a lost glyph too: a real question mark is followed by a space
+_QUESTION_GLYPH = re.compile(r"(?<=[A-Za-z])\?(?=[A-Za-z])|(?<![A-Za-z?])\?(?=[a-z]{3,})")
+
+
 def repair_unknown_glyphs(text: str) -> str:
+    if "?" in text:
+        text = _QUESTION_GLYPH.sub("\ufffd", text)
     if "\ufffd" not in text:
         return text
     vocab = vocabulary()
