@@ -20,6 +20,7 @@ points with the origin at the page's top-left corner.
 from __future__ import annotations
 
 import ctypes
+import dataclasses
 import io
 import re
 import zlib
@@ -41,7 +42,7 @@ from analyzer.readers.pdf_layout import strip_running_lines as _strip
 # pdfplumber starts a new word when the gap between two characters exceeds this share of the font
 # size. Its default (3 pt flat) glues words of tightly justified lines ("noGroupMemberhas");
 # 0.15 em splits where pdfium would put a space.
-X_TOLERANCE_RATIO = 0.15
+X_TOLERANCE_RATIO = 0.12
 MIN_TEXT_CHARS = 10  # fewer letters/digits than this on a page: no text layer
 LOW_DENSITY_CHARS = 100  # fewer than this, over images covering LOW_DENSITY_COVER of the page
 LOW_DENSITY_COVER = 0.25
@@ -129,6 +130,35 @@ def _decompress_corrupted(data: bytes) -> bytes:
     return bytes(out)
 
 
+_STREAM_START = re.compile(rb"stream\r?\n")
+
+
+def check_inflated_sizes(data: bytes, limit: int | None = None) -> None:
+    """Raise ResourceLimit when a zlib stream in the file inflates past `limit`, without keeping the output.
+
+    For pdfium, which inflates whatever a page needs in full: a 4 MB stream of 4 GB of spaces would
+    otherwise cost 4 GB (or abort the process under a memory ceiling). Every stream is tried, since a
+    stream's dictionary does not decide how pdfium uses it; encrypted or non-zlib ones fail at once."""
+    limit = MAX_STREAM_BYTES if limit is None else limit
+    step = 1 << 20
+    for m in _STREAM_START.finditer(data):
+        d = zlib.decompressobj()
+        total, pos = 0, m.end()
+        try:
+            while not d.eof and pos < len(data):
+                chunk = data[pos:pos + step]
+                pos += len(chunk)
+                while chunk:
+                    total += len(d.decompress(chunk, step * 8))
+                    if total > limit:
+                        raise _too_large()
+                    chunk = d.unconsumed_tail
+                    if d.eof:
+                        break
+        except zlib.error:
+            continue
+
+
 def _bound_pdfminer() -> None:
     from pdfminer import pdftypes
 
@@ -150,6 +180,8 @@ def _pdfminer_reason(exc: BaseException) -> str:
         return f"syntax error ({_short(exc, 60)})"
     if isinstance(exc, RecursionError):
         return "objects nested too deeply"
+    if isinstance(exc, MemoryError):
+        return "out of memory (too much content on one page?)"
     return _short(exc)
 
 
@@ -217,7 +249,7 @@ def dedupe_chars(chars: list[dict], tolerance: float = 1.0) -> list[dict]:
     return [c for i, c in enumerate(chars) if i not in drop] if drop else chars
 
 
-def _pages_pdfplumber(data: bytes, options: ReadOptions) -> Iterator[PageLines]:
+def _pages_pdfplumber(data: bytes, options: ReadOptions, state: dict | None = None) -> Iterator[PageLines]:
     import pdfplumber
     from pdfplumber.utils import extract_words
 
@@ -225,7 +257,15 @@ def _pages_pdfplumber(data: bytes, options: ReadOptions) -> Iterator[PageLines]:
     try:
         pdf = pdfplumber.open(io.BytesIO(data), password=options.password or "")
     except Exception as exc:
-        raise _open_error(exc, options) from None
+        err = _open_error(exc, options)
+        if not (options.password and isinstance(err, EncryptedDocument) and "wrong" in err.reason):
+            raise err from None
+        try:  # a password given for a folder, on a file that needs none to be read (empty user password)
+            pdf = pdfplumber.open(io.BytesIO(data), password="")
+        except Exception:
+            raise err from None
+        if state is not None:
+            state["password"] = None
     try:
         declared = _plumber_page_count(pdf)
         if declared is not None:
@@ -249,7 +289,10 @@ def _pages_pdfplumber(data: bytes, options: ReadOptions) -> Iterator[PageLines]:
                     images = objs.get("image", [])
                     out.image_cover = _cover(((i["x0"], i["top"], i["x1"], i["bottom"]) for i in images),
                                              out.width, out.height)
-                    out.has_marks = bool(images) or any(objs.get(k) for k in ("rect", "line", "curve"))
+                    # a scan is an image; vector drawing counts only on a page without any text
+                    # (outlined glyphs), not around a few characters (a small table)
+                    drawn = any(objs.get(k) for k in ("rect", "line", "curve"))
+                    out.has_marks = bool(images) or (not out.lines and drawn)
             except Exception as exc:
                 out.lines, out.error = [], _pdfminer_reason(_unwrap(exc))
             finally:
@@ -298,6 +341,15 @@ def _to_top_left(rotation: int, mb: tuple[float, float, float, float]) -> Callab
 
 
 def _pdfium_words(textpage, rotation: int, mb: tuple[float, float, float, float]) -> list[Word]:
+    """Words of a pdfium text page, split like pdfplumber splits them.
+
+    pdfium's own spaces and line breaks separate tokens; a token is split further where a
+    character starts a new line, jumps back, or leaves a gap wider than X_TOLERANCE_RATIO of the
+    font size (pdfium glues "EXHIBITA", "Company,Inc." on tight lines). Boxes use the char's
+    loose box with its top taken from the font size: the loose box spans the font's ascent, but
+    pdfplumber's box is descent to descent + size; both share the bottom, so both engines see the
+    same line geometry.
+    """
     import pypdfium2.raw as pdfium_c
 
     handle = textpage.raw
@@ -309,58 +361,83 @@ def _pdfium_words(textpage, rotation: int, mb: tuple[float, float, float, float]
         text = "".join(chr(pdfium_c.FPDFText_GetUnicode(handle, i) or 32) for i in range(n))
     to_tl = _to_top_left(rotation, mb)
     rect = pdfium_c.FS_RECTF()
+    ref = ctypes.byref(rect)
     loose = pdfium_c.FPDFText_GetLooseCharBox
     font_size = pdfium_c.FPDFText_GetFontSize
-
-    def box(i: int) -> tuple[float, float, float, float] | None:
-        # the loose box spans the font's ascent to descent; pdfplumber's spans descent to descent + size.
-        # Both share the bottom: take the top from the size so both engines see the same line geometry.
-        if not loose(handle, i, ctypes.byref(rect)):
-            return None
-        ax, ay = to_tl(rect.left, rect.top)
-        bx, by = to_tl(rect.right, rect.bottom)
-        x0, top, x1, bottom = min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)
-        size = font_size(handle, i)
-        if 0 < size < bottom - top < 2 * size:
-            top = bottom - size
-        return x0, top, x1, bottom
-
+    ratio = X_TOLERANCE_RATIO
     words: list[Word] = []
+
+    def emit(piece: str, x0: float, top: float, x1: float, bottom: float, size: float) -> None:
+        if 0 < size < bottom - top <= 2 * size:
+            top = bottom - size
+        words.append((piece, x0, top, x1, bottom))
+
+    rot0 = rotation == 0
+    mx0, my1 = mb[0], mb[3]
     for m in _TOKEN.finditer(text):
-        start, end = m.start(), m.end() - 1
-        first, last = box(start), box(end)
-        if first is None or last is None:
-            continue
-        height = max(first[3] - first[1], 0.1)
-        if start == end or (min(first[3], last[3]) - max(first[1], last[1]) > 0.5 * height and last[2] >= first[0]):
-            words.append((m.group(), min(first[0], last[0]), min(first[1], last[1]),
-                          max(first[2], last[2]), max(first[3], last[3])))
-            continue
-        # the token spans lines (pdfium glued two lines): split it where the line changes
-        piece, pbox = "", None
-        for i in range(start, end + 1):
-            b = box(i)
-            if b is None:
+        start, end = m.span()
+        wstart = start
+        wx0 = wtop = wx1 = wbot = px0 = px1 = size = gap = 0.0
+        have = False
+        for i in range(start, end):
+            if not loose(handle, i, ref):
                 continue
-            if pbox is not None and min(pbox[3], b[3]) - max(pbox[1], b[1]) <= 0.5 * max(b[3] - b[1], 0.1):
-                words.append((piece, *pbox))
-                piece, pbox = "", None
-            piece += text[i]
-            pbox = b if pbox is None else (min(pbox[0], b[0]), min(pbox[1], b[1]),
-                                          max(pbox[2], b[2]), max(pbox[3], b[3]))
-        if pbox is not None and piece:
-            words.append((piece, *pbox))
+            if rot0:  # the common case, inlined: this loop runs once per character
+                x0, x1, top, bottom = rect.left - mx0, rect.right - mx0, my1 - rect.top, my1 - rect.bottom
+            else:
+                ax, ay = to_tl(rect.left, rect.top)
+                bx, by = to_tl(rect.right, rect.bottom)
+                x0, x1 = (ax, bx) if ax <= bx else (bx, ax)
+                top, bottom = (ay, by) if ay <= by else (by, ay)
+            if have:
+                h = bottom - top
+                wh = wbot - wtop
+                overlap = (wbot if wbot < bottom else bottom) - (wtop if wtop > top else top)
+                if overlap <= 0.5 * (wh if wh < h else h) or x0 < px0 or x0 - px1 > gap:
+                    emit(text[wstart:i], wx0, wtop, wx1, wbot, size)
+                    have = False
+                else:
+                    if x0 < wx0:
+                        wx0 = x0
+                    if x1 > wx1:
+                        wx1 = x1
+                    if top < wtop:
+                        wtop = top
+                    if bottom > wbot:
+                        wbot = bottom
+            if not have:
+                wstart, have = i, True
+                wx0, wtop, wx1, wbot = x0, top, x1, bottom
+                h = bottom - top
+                size = font_size(handle, i)
+                if not 0.5 * h <= size <= 2 * h:
+                    # pdfium reports the Tf size before the text matrix (1.0 for "1 Tf" scaled by Tm):
+                    # estimate the em from the loose box, which spans ~1.15 em in common fonts
+                    size = h / 1.15
+                gap = ratio * (size or 10.0)
+            px0, px1 = x0, x1
+        if have:
+            emit(text[wstart:end], wx0, wtop, wx1, wbot, size)
     return words
 
 
-def _pages_pdfium(data: bytes, options: ReadOptions) -> Iterator[PageLines]:
+def _pages_pdfium(data: bytes, options: ReadOptions, state: dict | None = None) -> Iterator[PageLines]:
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
 
+    check_inflated_sizes(data)
     try:
         pdf = pdfium.PdfDocument(data, password=options.password or None)
     except Exception as exc:
-        raise _pdfium_open_error(exc, options) from None
+        err = _pdfium_open_error(exc, options)
+        if not (options.password and isinstance(err, EncryptedDocument) and "wrong" in err.reason):
+            raise err from None
+        try:  # a password given for a folder, on a file that needs none to be read (empty user password)
+            pdf = pdfium.PdfDocument(data, password=None)
+        except Exception:
+            raise err from None
+        if state is not None:
+            state["password"] = None
     try:
         n = len(pdf)
         _check_pages(n, options)
@@ -385,7 +462,7 @@ def _pages_pdfium(data: bytes, options: ReadOptions) -> Iterator[PageLines]:
                         (ax, ay), (bx, by) = to_tl(left, top), to_tl(right, bottom)
                         boxes.append((min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)))
                     out.image_cover = _cover(boxes, out.width, out.height)
-                    out.has_marks = bool(images) or pdfium_c.FPDFPage_CountObjects(page.raw) > 0
+                    out.has_marks = bool(images) or (not out.lines and pdfium_c.FPDFPage_CountObjects(page.raw) > 0)
             except Exception as exc:
                 out.lines, out.error = [], _short(exc)
             finally:
@@ -403,7 +480,9 @@ def _pages_pdfium(data: bytes, options: ReadOptions) -> Iterator[PageLines]:
             pass
 
 
-ENGINES: dict[str, Callable[[bytes, ReadOptions], Iterator[PageLines]]] = {
+# engine(data, options, state) -> pages; `state["password"]` is set to the password that opened the file
+# when it differs from options.password
+ENGINES: dict[str, Callable[..., Iterator[PageLines]]] = {
     "pdfplumber": _pages_pdfplumber,
     "pdfium": _pages_pdfium,
 }
@@ -479,8 +558,9 @@ def read_pdf(data: bytes, name: str, options: ReadOptions) -> Document:
     if engine is None:
         raise InputError(f"unknown PDF engine {options.engine!r} (use one of: {', '.join(ENGINES)})")
     warnings: list[str] = []
+    state: dict = {}
     try:
-        pages = list(engine(data, options))
+        pages = list(engine(data, options, state))
     except AnalyzerError:
         raise
     except MemoryError:
@@ -497,11 +577,16 @@ def read_pdf(data: bytes, name: str, options: ReadOptions) -> Document:
     for p in broken:
         warnings.append(f"page {p.number} unreadable: {p.error}")
 
+    if "password" in state:  # opened without the (unneeded) password given: OCR must do the same
+        options = dataclasses.replace(options, password=state["password"])
     ocr = _apply_ocr(data, pages, options, warnings)
 
     readable = [p for p in pages if p.error is None]
-    textless = [p.number for p in readable if _alnum(p.text) < MIN_TEXT_CHARS]
-    if len(textless) == len(readable):
+    textless = [p for p in readable if _alnum(p.text) < MIN_TEXT_CHARS]
+    # no page with text: a scan (something drawn, no text) or nothing at all. A few characters
+    # alone on a page ("Hello") are text, not a missing text layer.
+    if len(textless) == len(readable) and (
+            any(_needs_ocr(p.text, p.has_marks) for p in textless) or not any(_alnum(p.text) for p in textless)):
         if ocr == "unavailable":
             raise NoText("no text layer (scanned image?); install tesseract-ocr to OCR it")
         if ocr == "ran":

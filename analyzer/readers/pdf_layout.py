@@ -86,8 +86,15 @@ def group_lines(words: Iterable[Word]) -> list[Line]:
     lx0 = ltop = lx1 = lbot = 0.0
 
     def flush() -> None:
-        if texts:
-            lines.append(Line(" ".join(texts), boxes, lx0, ltop, lx1, lbot))
+        if not texts:
+            return
+        if any(boxes[4 * k] < boxes[4 * k - 4] - 1.0 for k in range(1, len(texts))):
+            # drawn out of order (table cells, text placed right to left): read the line left to right,
+            # as pdfium does, so both engines agree
+            order = sorted(range(len(texts)), key=lambda k: boxes[4 * k])
+            texts[:] = [texts[k] for k in order]
+            boxes[:] = array("f", [v for k in order for v in boxes[4 * k:4 * k + 4]])
+        lines.append(Line(" ".join(texts), boxes, lx0, ltop, lx1, lbot))
 
     for raw, x0, top, x1, bottom in words:
         parts = clean_word(raw)
@@ -130,7 +137,7 @@ def group_lines(words: Iterable[Word]) -> list[Line]:
 _DIGITS = re.compile(r"\d+")
 _PAGE_NUMBER = re.compile(
     r"^(?:page\s*)?[-\u2013\u2014\[(]?\s*"
-    r"(?:\d{1,4}|[ivxlcdm]{1,8}|[a-z]{1,2}-\d{1,3})"
+    r"(?:\d{1,4}|(?=[ivxlcdm])m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})|[a-z]{1,2}-\d{1,3})"
     r"\s*[-\u2013\u2014\])]?(?:\s*(?:of|/)\s*\d{1,4})?$",
     re.I,
 )
@@ -163,14 +170,20 @@ def find_running_keys(pages: list[PageLines]) -> set[str]:
 
 
 def _pitch(lines: list[Line]) -> float | None:
-    """The usual distance between the tops of consecutive lines on a page."""
+    """The usual distance between the baselines of consecutive lines on a page.
+
+    With fewer than three measurable steps (a short page) it is not estimated from them
+    but taken as 1.2 line heights, the common leading, or the smallest step if tighter.
+    """
     heights = [ln.height for ln in lines if ln.height > 0]
-    if len(lines) < 3 or not heights:
+    if len(lines) < 2 or not heights:
         return None
     h = statistics.median(heights)
     deltas = [b.bottom - a.bottom for a, b in zip(lines, lines[1:], strict=False)
               if 0.5 * h < b.bottom - a.bottom < 3 * h]
-    return statistics.median(deltas) if deltas else None
+    if len(deltas) >= 3:
+        return statistics.median(deltas)
+    return min([*deltas, 1.2 * h])
 
 
 def strip_running_lines(page: PageLines, running: set[str]) -> int:
@@ -232,7 +245,12 @@ class _PageShape:
 
 def _shape(lines: list[Line]) -> _PageShape:
     widths = sorted(ln.x1 - ln.x0 for ln in lines)
-    full = widths[int(0.75 * (len(widths) - 1))] if widths else 0.0
+    if not widths:
+        full = 0.0
+    elif len(widths) < 4:  # too few lines for a percentile: the longest is the full measure
+        full = widths[-1]
+    else:
+        full = widths[int(0.75 * (len(widths) - 1))]
     return _PageShape(_pitch(lines), full)
 
 
@@ -241,7 +259,7 @@ def _starts_upper(text: str) -> bool:
     return c.isupper() or c.isdigit()
 
 
-def _line_break(a: Line, b: Line, shape: _PageShape) -> str:
+def _line_break(a: Line, b: Line, shape: _PageShape, compounds: frozenset[str] = frozenset()) -> str:
     """How line `b` follows line `a` on the same page: "\\n\\n", " ", "" (hyphen kept) or "-" (hyphen dropped)."""
     short = shape.width > 0 and (a.x1 - a.x0) < 0.7 * shape.width
     ends_sentence = bool(_SENTENCE_END.search(a.text))
@@ -265,36 +283,57 @@ def _line_break(a: Line, b: Line, shape: _PageShape) -> str:
             return "\n\n"
         if b.x0 > a.x0 + max(a.height, 6.0):  # first-line indent of a new paragraph
             return "\n\n"
-    return join_kind(a.text, b.text)
+    return join_kind(a.text, b.text, compounds)
 
 
-def join_kind(prev: str, nxt: str) -> str:
+_COMPOUND = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
+_LEADING_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+def hyphenated_compounds(pages: list[PageLines]) -> frozenset[str]:
+    """Hyphenated words written inside lines ("carve-outs"), lowercased: a line-end hyphen that
+    would rebuild one of them is kept ("carve-" + "outs"), any other is dropped ("obliga-" + "tion")."""
+    found: set[str] = set()
+    for page in pages:
+        for line in page.lines:
+            if "-" in line.text:
+                found.update(w.lower() for w in _COMPOUND.findall(line.text))
+    return frozenset(found)
+
+
+def join_kind(prev: str, nxt: str, compounds: frozenset[str] = frozenset()) -> str:
     """Join two lines of one paragraph: " ", "-" (drop the line-end hyphen, no space) or "" (keep it)."""
     last = prev.rsplit(" ", 1)[-1]
     if _HYPHENATED.search(last):
         first = nxt[:1]
-        if first.islower() and last[:-1].lower().rsplit("-", 1)[-1] not in _KEEP_HYPHEN:
+        if first.islower():
+            stem = last[:-1].lower()  # "carve", or "self-in" in "self-in-" + "sured"
+            piece = stem.rsplit("-", 1)[-1]
+            m = _LEADING_WORD.match(nxt.lower())
+            rest = m.group() if m else ""
+            if piece in _KEEP_HYPHEN or f"{stem}-{rest}" in compounds or f"{piece}-{rest}" in compounds:
+                return ""
             return "-"
         if first.isalnum():
             return ""
     return " "
 
 
-def continues_across(prev: Line, nxt: Line) -> str | None:
+def continues_across(prev: Line, nxt: Line, compounds: frozenset[str] = frozenset()) -> str | None:
     """Separator joining the last line of a page to the first of the next, or None for a paragraph break."""
     if _SENTENCE_END.search(prev.text) or _is_caps_heading(prev.text):
         return None
     if not nxt.text[:1].islower():
         return None
-    return join_kind(prev.text, nxt.text)
+    return join_kind(prev.text, nxt.text, compounds)
 
 
-def page_joins(lines: list[Line]) -> list[str]:
+def page_joins(lines: list[Line], compounds: frozenset[str] = frozenset()) -> list[str]:
     """Separator between each pair of consecutive lines of a page."""
     if len(lines) < 2:
         return []
     shape = _shape(lines)
-    return [_line_break(a, b, shape) for a, b in zip(lines, lines[1:], strict=False)]
+    return [_line_break(a, b, shape, compounds) for a, b in zip(lines, lines[1:], strict=False)]
 
 
 class PageBuilder(DocumentBuilder):
@@ -323,12 +362,13 @@ def _emit_line(b: DocumentBuilder, line: Line, drop_last_hyphen: bool) -> None:
 def emit(b: PageBuilder, pages: list[PageLines]) -> None:
     """Write the pages' lines into the builder as paragraphs, page after page."""
     prev_last: Line | None = None
+    compounds = hyphenated_compounds(pages)
     for idx, page in enumerate(pages):
         lines = page.lines
         nxt_first = None
         for later in pages[idx + 1:idx + 2]:
             nxt_first = later.lines[0] if later.lines else None
-        sep = continues_across(prev_last, lines[0]) if prev_last is not None and lines else None
+        sep = continues_across(prev_last, lines[0], compounds) if prev_last is not None and lines else None
         if sep is None:
             b.start_page(page.number, page.width, page.height, ocr=page.ocr)
         else:
@@ -337,8 +377,8 @@ def emit(b: PageBuilder, pages: list[PageLines]) -> None:
         if not lines:
             prev_last = None
             continue
-        joins = page_joins(lines)
-        tail = continues_across(lines[-1], nxt_first) if nxt_first is not None else None
+        joins = page_joins(lines, compounds)
+        tail = continues_across(lines[-1], nxt_first, compounds) if nxt_first is not None else None
         for i, line in enumerate(lines):
             after = joins[i] if i < len(joins) else tail
             _emit_line(b, line, drop_last_hyphen=after == "-")
