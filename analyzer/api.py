@@ -31,7 +31,10 @@ _PATH_SUFFIXES = (".pdf", ".txt", ".text", ".md", ".htm", ".html", ".docx", ".xm
 
 
 def _is_path_like(s: str) -> bool:
-    return "\n" not in s and len(s) < 4096 and (os.path.exists(s) or s.lower().endswith(_PATH_SUFFIXES))
+    """An existing file, or a space-free name with a document suffix; anything else is text."""
+    if "\n" in s or len(s) >= 4096:
+        return False
+    return os.path.exists(s) or (" " not in s.strip() and s.lower().endswith(_PATH_SUFFIXES))
 
 
 class Analyzer:

@@ -159,3 +159,11 @@ def test_schema_and_help_do_not_import_spacy() -> None:
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["title"].startswith("recourse-analyzer")
+
+
+def test_api_text_ending_in_a_suffix_is_text_not_a_path() -> None:
+    from analyzer import analyze
+
+    r = analyze("Borrower shall have no personal liability under the note.pdf")
+    assert r.error is None and r.label.value == "non-recourse"
+    assert analyze("missing-note.pdf").error == "no such file"
