@@ -847,6 +847,7 @@ def run(inputs: list[str], cfg: BatchConfig) -> int:
             else:
                 tasks.append((idx, Path(item), item))
         if tasks:
+            tasks.sort(key=_expected_cost, reverse=True)  # longest first: no worker is left alone with a giant
             workers = cfg.workers if cfg.workers > 0 else (os.cpu_count() or 1)
             stats.workers = min(workers, len(tasks))
             pool = WorkerPool(workers, cfg.options, cfg.timeout, cfg.memory_mb, tick=progress.update)
@@ -860,6 +861,15 @@ def run(inputs: list[str], cfg: BatchConfig) -> int:
     if cfg.summary:
         sys.stderr.write(summary_text(stats, time.monotonic() - t0, cfg))
     return sum(stats.failures.values())
+
+
+def _expected_cost(task: tuple[int, Path, str]) -> int:
+    """Bytes, with PDF bytes weighted up: a PDF page costs far more to read than its text does."""
+    try:
+        size = task[1].stat().st_size
+    except OSError:
+        return 0
+    return size * 4 if task[1].suffix.lower() == ".pdf" else size
 
 
 def _isatty(stream) -> bool:
