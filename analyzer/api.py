@@ -40,8 +40,9 @@ def _is_path_like(s: str) -> bool:
 class Analyzer:
     """Reusable analyzer; the spaCy pipeline is built on first use and kept for the process."""
 
-    def __init__(self, password: str | None = None, engine: str = "pdfplumber", ocr: str = "auto") -> None:
-        self.options = ReadOptions(password=password, engine=engine, ocr=ocr)
+    def __init__(self, password: str | None = None, engine: str = "pdfplumber", ocr: str = "auto",
+                 split_workers: int = 1) -> None:
+        self.options = ReadOptions(password=password, engine=engine, ocr=ocr, split_workers=split_workers)
 
     def read(self, source: Source, name: str | None = None) -> Document:
         if isinstance(source, os.PathLike) or (isinstance(source, str) and _is_path_like(source)):

@@ -846,9 +846,16 @@ def run(inputs: list[str], cfg: BatchConfig) -> int:
                 emitter.add(idx, _missing(item))
             else:
                 tasks.append((idx, Path(item), item))
+        workers = cfg.workers if cfg.workers > 0 else (os.cpu_count() or 1)
+        if len(tasks) == 1 and workers > 1 and tasks[0][1].suffix.lower() == ".pdf":
+            # one file and idle cores: its pages are read by all workers (see readers/pdf_split.py)
+            idx, path, name = tasks.pop()
+            try:
+                emitter.add(idx, analyze_one(str(path), {**cfg.options, "split_workers": workers}))
+            except Exception as exc:  # noqa: BLE001 - a record, never a traceback
+                emitter.add(idx, Analysis(path=name, error_code="internal", error=f"internal error: {_short(exc)}"))
         if tasks:
             tasks.sort(key=_expected_cost, reverse=True)  # longest first: no worker is left alone with a giant
-            workers = cfg.workers if cfg.workers > 0 else (os.cpu_count() or 1)
             stats.workers = min(workers, len(tasks))
             pool = WorkerPool(workers, cfg.options, cfg.timeout, cfg.memory_mb, tick=progress.update)
             for idx, result in pool.imap_unordered(tasks):

@@ -24,6 +24,8 @@ class ReadOptions:
     ocr: str = "auto"  # auto | always | never
     max_bytes: int = 512 * 1024 * 1024
     max_pages: int = 20_000
+    page_range: tuple[int, int] | None = None  # 1-based, inclusive: read only these pages (a split of a big PDF)
+    split_workers: int = 1  # >1: a large PDF is read by this many processes, a range of pages each
 
 
 Reader = Callable[[bytes, str, ReadOptions], Document]

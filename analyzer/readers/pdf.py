@@ -249,6 +249,13 @@ def dedupe_chars(chars: list[dict], tolerance: float = 1.0) -> list[dict]:
     return [c for i, c in enumerate(chars) if i not in drop] if drop else chars
 
 
+def _in_range(pages: list, options: ReadOptions) -> list:
+    if options.page_range is None:
+        return pages
+    first, last = options.page_range
+    return pages[max(first, 1) - 1:last]
+
+
 def _pages_pdfplumber(data: bytes, options: ReadOptions, state: dict | None = None) -> Iterator[PageLines]:
     import pdfplumber
     from pdfplumber.utils import extract_words
@@ -275,7 +282,7 @@ def _pages_pdfplumber(data: bytes, options: ReadOptions, state: dict | None = No
         except Exception as exc:
             raise _open_error(exc, options) from None
         _check_pages(len(pages), options)
-        for page in pages:
+        for page in _in_range(pages, options):
             out = PageLines(number=page.page_number)
             try:
                 out.width, out.height = float(page.width), float(page.height)
@@ -441,7 +448,8 @@ def _pages_pdfium(data: bytes, options: ReadOptions, state: dict | None = None) 
     try:
         n = len(pdf)
         _check_pages(n, options)
-        for index in range(n):
+        first, last = options.page_range or (1, n)
+        for index in range(max(first, 1) - 1, min(last, n)):
             out = PageLines(number=index + 1)
             page = textpage = None
             try:
@@ -554,13 +562,21 @@ def _ranges(numbers: list[int]) -> str:
 
 @register("pdf", sniff=lambda head: b"%PDF-" in head[:1024], suffixes=(".pdf",))
 def read_pdf(data: bytes, name: str, options: ReadOptions) -> Document:
+    if options.split_workers > 1 and options.page_range is None:
+        from analyzer.readers.pdf_split import read_pdf_split
+
+        return read_pdf_split(data, name, options, options.split_workers)
+    state: dict = {}
+    return assemble(data, name, options, extract_pages(data, options, state), state)
+
+
+def extract_pages(data: bytes, options: ReadOptions, state: dict) -> list[PageLines]:
+    """Every page (or those of options.page_range) as lines of located words; the costly part."""
     engine = ENGINES.get(options.engine)
     if engine is None:
         raise InputError(f"unknown PDF engine {options.engine!r} (use one of: {', '.join(ENGINES)})")
-    warnings: list[str] = []
-    state: dict = {}
     try:
-        pages = list(engine(data, options, state))
+        return list(engine(data, options, state))
     except AnalyzerError:
         raise
     except MemoryError:
@@ -569,6 +585,11 @@ def read_pdf(data: bytes, name: str, options: ReadOptions) -> Document:
         raise CorruptDocument("corrupt PDF: objects nested too deeply") from None
     except Exception as exc:  # an engine failing outside a page: the file itself is broken
         raise CorruptDocument(f"corrupt PDF: {_short(exc)}") from None
+
+
+def assemble(data: bytes, name: str, options: ReadOptions, pages: list[PageLines], state: dict) -> Document:
+    """Pages to a Document: OCR where needed, running headers and footers removed, text laid out."""
+    warnings: list[str] = []
     if not pages:
         raise CorruptDocument("corrupt PDF: no pages")
     broken = [p for p in pages if p.error is not None]
