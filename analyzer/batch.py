@@ -827,17 +827,7 @@ def run(inputs: list[str], cfg: BatchConfig) -> int:
     stats = Stats()
     progress: Progress | None = None
     try:
-        exclude = [k for k in (out.key(),) if k]
-        items = list(discover(inputs, stats.skipped, exclude))
-        shas: dict[str, str | None] = {}
-        if cfg.resume and isinstance(out, RecordFile) and out.recorded:
-            shas = {p: sha256_file(p) for p in items if p != "-"}
-            skip = _resume_skips(items, shas, out.recorded)
-            stats.resumed = sum(1 for p in items if p in skip)
-            items = [p for p in items if p not in skip]
-        progress = Progress(len(items), cfg.progress and _isatty(sys.stderr))
-        emitter = _Emitter(out, stats, progress, ordered=cfg.ordered, shas=shas)
-
+        items, progress, emitter = plan(inputs, cfg, out, stats)
         tasks = []
         for idx, item in enumerate(items):
             if item == "-":
@@ -868,6 +858,23 @@ def run(inputs: list[str], cfg: BatchConfig) -> int:
     if cfg.summary:
         sys.stderr.write(summary_text(stats, time.monotonic() - t0, cfg))
     return sum(stats.failures.values())
+
+
+def plan(inputs: list[str], cfg: BatchConfig, out: RecordFile | StreamOutput,
+         stats: Stats) -> tuple[list[str], Progress, _Emitter]:
+    """What to analyze (discovered, less what --resume finds recorded), with its progress and emitter.
+
+    Shared by the local pool and the Dask runner, so both skip, resume and record alike."""
+    exclude = [k for k in (out.key(),) if k]
+    items = list(discover(inputs, stats.skipped, exclude))
+    shas: dict[str, str | None] = {}
+    if cfg.resume and isinstance(out, RecordFile) and out.recorded:
+        shas = {p: sha256_file(p) for p in items if p != "-"}
+        skip = _resume_skips(items, shas, out.recorded)
+        stats.resumed = sum(1 for p in items if p in skip)
+        items = [p for p in items if p not in skip]
+    progress = Progress(len(items), cfg.progress and _isatty(sys.stderr))
+    return items, progress, _Emitter(out, stats, progress, ordered=cfg.ordered, shas=shas)
 
 
 def _expected_cost(task: tuple[int, Path, str]) -> int:

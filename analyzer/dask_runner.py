@@ -29,13 +29,9 @@ from analyzer.batch import (
     RecordFile,
     Stats,
     StreamOutput,
-    _Emitter,
-    _isatty,
     _missing,
-    _resume_skips,
     _short,
-    discover,
-    sha256_file,
+    plan,
     summary_text,
 )
 from analyzer.results import Analysis
@@ -109,16 +105,7 @@ def run(inputs: list[str], cfg: BatchConfig) -> int:
         from analyzer.api import analyze_path
 
         out = RecordFile(cfg.output, cfg.fmt, cfg.resume) if durable else StreamOutput(cfg)
-        exclude = [k for k in (out.key(),) if k]
-        items = list(discover(inputs, stats.skipped, exclude))
-        shas: dict[str, str | None] = {}
-        if cfg.resume and isinstance(out, RecordFile) and out.recorded:
-            shas = {p: sha256_file(p) for p in items if p != "-"}
-            skip = _resume_skips(items, shas, out.recorded)
-            stats.resumed = sum(1 for p in items if p in skip)
-            items = [p for p in items if p not in skip]
-        progress = Progress(len(items), cfg.progress and _isatty(sys.stderr))
-        emitter = _Emitter(out, stats, progress, ordered=cfg.ordered, shas=shas)
+        items, progress, emitter = plan(inputs, cfg, out, stats)
         options = {k: v for k, v in cfg.options.items() if k in ("password", "engine", "ocr")}
         run_id = uuid.uuid4().hex[:8]
         for idx, item in enumerate(items):

@@ -241,16 +241,11 @@ def case_number(name: str) -> tuple[int, int]:
 
 
 def _set_limits(memory_mb: int) -> None:
-    import resource
+    """The same address-space cap a batch worker runs under."""
+    from analyzer.batch import _limit_memory
 
     if memory_mb > 0:
-        with open("/proc/self/statm") as f:
-            vsz = int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
-        limit = max(memory_mb * 1024 * 1024, vsz + 256 * 1024 * 1024)
-        _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-        if hard != resource.RLIM_INFINITY:
-            limit = min(limit, hard)
-        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+        _limit_memory(memory_mb)
 
 
 def _peak_rss_mb() -> float:
