@@ -94,6 +94,11 @@ def analyze(
 
 
 def main() -> None:
+    import logging
+
+    # PDF libraries log recoverable oddities of a file; the record's warnings and errors say what matters
+    for name in ("pdfminer", "pdfplumber", "pypdfium2", "PIL"):
+        logging.getLogger(name).setLevel(logging.CRITICAL)
     try:
         app(prog_name="analyze")
     except KeyboardInterrupt:
