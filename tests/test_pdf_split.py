@@ -61,3 +61,15 @@ def test_batch_of_one_large_pdf_uses_the_split(tmp_path: Path) -> None:
     assert out.exit_code == 0 and record["label"] == "non-recourse"
     assert record["pages"] == SPLIT_MIN_PAGES + 5
     assert any(e["decisive"] and e["page"] == SPLIT_MIN_PAGES + 2 for e in record["evidence"])
+
+
+def test_small_or_broken_pdf_with_split_falls_back_to_the_plain_reader(tmp_path: Path) -> None:
+    from analyzer.errors import CorruptDocument
+
+    small = tmp_path / "small.pdf"
+    _long_pdf(small, 3)
+    assert read_path(small, ReadOptions(split_workers=2)).text == read_path(small).text
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.7\n" + b"\x00" * 200)
+    with pytest.raises(CorruptDocument):
+        read_path(broken, ReadOptions(split_workers=2))

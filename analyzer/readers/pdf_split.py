@@ -51,8 +51,8 @@ def _extract(args: tuple[bytes, ReadOptions]) -> tuple[list, dict]:
 
 def read_pdf_split(data: bytes, name: str, options: ReadOptions, workers: int) -> Document:
     n = page_count(data, options)
-    if workers < 2 or n < SPLIT_MIN_PAGES:
-        return read_pdf(data, name, options)
+    if workers < 2 or n < SPLIT_MIN_PAGES:  # small, or unreadable: the plain reader (and its errors)
+        return read_pdf(data, name, dataclasses.replace(options, split_workers=1))
     parts = ranges(n, workers)
     method = "fork" if threading.active_count() == 1 else "forkserver"
     jobs = [(data, dataclasses.replace(options, page_range=r, split_workers=1)) for r in parts]
