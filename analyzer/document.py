@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import io
 from array import array
 from dataclasses import dataclass, field
 
@@ -34,8 +35,8 @@ class Document:
     sha256: str | None = None
     warnings: list[str] = field(default_factory=list)
     # word boxes, sorted by start offset: parallel arrays
-    box_start: array = field(default_factory=lambda: array("q"))
-    box_end: array = field(default_factory=lambda: array("q"))
+    box_start: array = field(default_factory=lambda: array("i"))  # 4 bytes: texts stay under 2**31 characters
+    box_end: array = field(default_factory=lambda: array("i"))
     box_page: array = field(default_factory=lambda: array("i"))
     box_xy: array = field(default_factory=lambda: array("f"))  # x0, top, x1, bottom per box
     _sections: list[tuple[int, str]] | None = field(default=None, repr=False)
@@ -85,8 +86,9 @@ class DocumentBuilder:
 
     def __init__(self, source: str = "<text>", fmt: str = "text", sha256: str | None = None) -> None:
         self.doc = Document(text="", pages=[], source=source, format=fmt, sha256=sha256)
-        self._parts: list[str] = []
+        self._out = io.StringIO()  # not a list of word strings: one buffer, no object per word
         self._len = 0
+        self._tail = ""
         self._page: Page | None = None
 
     def start_page(self, number: int, width: float | None = None, height: float | None = None,
@@ -113,11 +115,12 @@ class DocumentBuilder:
             d.box_end.append(self._len + len(text))
             d.box_page.append(self._page.number)
             d.box_xy.extend(bbox)
-        self._parts.append(text)
+        self._out.write(text)
         self._len += len(text)
+        self._tail = (self._tail + text)[-2:]
 
     def _tail_is_break(self) -> bool:
-        return bool(self._parts) and self._parts[-1].endswith("\n\n")
+        return self._tail == "\n\n"
 
     @property
     def length(self) -> int:
@@ -125,7 +128,8 @@ class DocumentBuilder:
 
     def build(self) -> Document:
         self.end_page()
-        self.doc.text = "".join(self._parts)
+        self.doc.text = self._out.getvalue()
+        self._out.close()
         if not self.doc.pages:
             self.doc.pages.append(Page(number=1, start=0, end=len(self.doc.text)))
         return self.doc

@@ -386,3 +386,5 @@ def emit(b: PageBuilder, pages: list[PageLines]) -> None:
                 j = joins[i]
                 b.add("\n\n" if j == "\n\n" else (" " if j == " " else ""))
         prev_last = lines[-1]
+        if idx:
+            pages[idx - 1].lines = []  # laid out: let it go, so the lines and the Document never both peak
