@@ -837,9 +837,10 @@ def run(inputs: list[str], cfg: BatchConfig) -> int:
             else:
                 tasks.append((idx, Path(item), item))
         workers = cfg.workers if cfg.workers > 0 else (os.cpu_count() or 1)
-        if len(tasks) == 1 and workers > 1 and tasks[0][1].suffix.lower() == ".pdf":
-            # one file and idle cores: its pages are read by all workers (see readers/pdf_split.py)
-            idx, path, name = tasks.pop()
+        for idx, path, name in _oversized(tasks, workers):
+            # a PDF costlier than its fair share would leave the other cores idle at the end:
+            # all workers read its pages first (see readers/pdf_split.py), then the pool takes the rest
+            tasks.remove((idx, path, name))
             try:
                 emitter.add(idx, analyze_one(str(path), {**cfg.options, "split_workers": workers}))
             except Exception as exc:  # noqa: BLE001 - a record, never a traceback
@@ -875,6 +876,14 @@ def plan(inputs: list[str], cfg: BatchConfig, out: RecordFile | StreamOutput,
         items = [p for p in items if p not in skip]
     progress = Progress(len(items), cfg.progress and _isatty(sys.stderr))
     return items, progress, _Emitter(out, stats, progress, ordered=cfg.ordered, shas=shas)
+
+
+def _oversized(tasks: list[tuple[int, Path, str]], workers: int) -> list[tuple[int, Path, str]]:
+    """PDFs whose expected cost exceeds an equal share of the whole batch's."""
+    if workers < 2 or not tasks:
+        return []
+    total = sum(_expected_cost(t) for t in tasks)
+    return [t for t in tasks if t[1].suffix.lower() == ".pdf" and _expected_cost(t) * workers > total]
 
 
 def _expected_cost(task: tuple[int, Path, str]) -> int:
