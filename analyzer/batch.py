@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from analyzer.readers.text import _looks_textual  # the text reader's own test
 from analyzer.results import Analysis
 
 SKIP_NAMES = {"manifest.csv", "labels.csv", ".ds_store", "thumbs.db", "desktop.ini"}
@@ -80,14 +81,6 @@ def _has_glob(item: str) -> bool:
 
 def _file_key(st: os.stat_result) -> tuple[int, int]:
     return (st.st_dev, st.st_ino)
-
-
-def _looks_textual(head: bytes) -> bool:
-    try:
-        from analyzer.readers.text import _looks_textual as reader_check  # the text reader's own test
-    except ImportError:  # pragma: no cover - text reader absent
-        return b"\x00" not in head
-    return reader_check(head)
 
 
 def why_not_document(path: str, name: str | None = None) -> str | None:

@@ -387,24 +387,21 @@ class _WordText:
         self.depth -= 1
 
     def _rows(self, tbl):
-        for c in tbl:
-            tag = _local(c.tag)
-            if tag == "tr":
-                yield c
-            elif tag in ("sdt", "customXml", "sdtContent"):
-                inner = c if tag != "sdt" else _child(c, "sdtContent")
-                if inner is not None:
-                    yield from self._rows(inner)
+        return self._within(tbl, "tr")
 
     def _cells(self, tr):
-        for c in tr:
+        return self._within(tr, "tc")
+
+    def _within(self, el, want: str):
+        """Children tagged `want`, looking through content controls and custom XML wrappers."""
+        for c in el:
             tag = _local(c.tag)
-            if tag == "tc":
+            if tag == want:
                 yield c
             elif tag in ("sdt", "customXml", "sdtContent"):
                 inner = c if tag != "sdt" else _child(c, "sdtContent")
                 if inner is not None:
-                    yield from self._cells(inner)
+                    yield from self._within(inner, want)
 
     # -- inline level
     def inline(self, el, out: list, deferred: list) -> None:
