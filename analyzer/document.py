@@ -1,8 +1,9 @@
 """The Document: an agreement's clean text plus where every character came from.
 
 Readers build it, the NLP stage reads `text`, and evidence offsets are mapped back
-to pages, boxes and section headings through it. Boxes live in flat arrays so a
-1,000-page PDF does not cost a Python object per word.
+to pages, boxes and section headings through it. Word boxes live in two flat arrays,
+6 bytes of coordinates and 4 of offset per word, so a 1,000-page PDF costs ~10 MB
+of boxes rather than a Python object per word.
 """
 
 from __future__ import annotations
@@ -10,10 +11,19 @@ from __future__ import annotations
 import bisect
 import hashlib
 import io
+import re
 from array import array
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import numpy as np
 
 BBox = tuple[float, float, float, float]  # x0, top, x1, bottom in PDF points, origin top-left
+
+_QMAX = 65535  # coordinates are kept as 16-bit steps of a per-page grid (~0.012 pt on a letter page)
+_MAX_PAGE = 14400.0  # points: the largest page PDF allows, for pages of unknown size
+_SPACE = re.compile(r"\s")
 
 
 @dataclass(slots=True)
@@ -24,6 +34,7 @@ class Page:
     width: float | None = None
     height: float | None = None
     ocr: bool = False
+    grid: tuple[float, float] = (0.0, 1.0)  # origin and step of the page's box coordinates
 
 
 @dataclass
@@ -34,11 +45,10 @@ class Document:
     format: str = "text"
     sha256: str | None = None
     warnings: list[str] = field(default_factory=list)
-    # word boxes, sorted by start offset: parallel arrays
+    # located words, sorted by start offset; a word's page is the page holding its start, and it
+    # ends at the next space or the next word, whichever comes first
     box_start: array = field(default_factory=lambda: array("i"))  # 4 bytes: texts stay under 2**31 characters
-    box_end: array = field(default_factory=lambda: array("i"))
-    box_page: array = field(default_factory=lambda: array("i"))
-    box_xy: array = field(default_factory=lambda: array("f"))  # x0, top, x1, bottom per box
+    box_xy: array = field(default_factory=lambda: array("H"))  # x0, top, x1, bottom per word, on the page's grid
     _sections: list[tuple[int, str]] | None = field(default=None, repr=False)
     _page_starts: list[int] | None = field(default=None, repr=False)
 
@@ -46,20 +56,36 @@ class Document:
         """1-based page number holding `offset`."""
         if not self.pages:
             return None
+        return self.pages[self._page_index(offset)].number
+
+    def box_end(self, i: int) -> int:
+        """Offset just past word `i`."""
+        m = _SPACE.search(self.text, self.box_start[i])
+        end = m.start() if m else len(self.text)
+        return min(end, self.box_start[i + 1]) if i + 1 < len(self.box_start) else end
+
+    def box(self, i: int) -> tuple[int, BBox]:
+        """Page and box of word `i`, in points."""
+        page = self.pages[self._page_index(self.box_start[i])]
+        o, step = page.grid
+        q = self.box_xy[4 * i:4 * i + 4]
+        return page.number, (o + q[0] * step, o + q[1] * step, o + q[2] * step, o + q[3] * step)
+
+    def _page_index(self, offset: int) -> int:
         if self._page_starts is None:
             self._page_starts = [p.start for p in self.pages]
-        i = bisect.bisect_right(self._page_starts, offset) - 1
-        return self.pages[max(i, 0)].number
+        return max(bisect.bisect_right(self._page_starts, offset) - 1, 0)
 
     def boxes_for(self, start: int, end: int) -> list[tuple[int, BBox]]:
         """Boxes (page, bbox) covering text[start:end], merged into one box per line."""
-        lo = bisect.bisect_right(self.box_end, start)
+        lo = bisect.bisect_right(self.box_start, start) - 1
+        if lo < 0 or self.box_end(lo) <= start:
+            lo += 1
         out: list[tuple[int, list[float]]] = []
         for i in range(lo, len(self.box_start)):
             if self.box_start[i] >= end:
                 break
-            page = self.box_page[i]
-            x0, top, x1, bottom = self.box_xy[4 * i : 4 * i + 4]
+            page, (x0, top, x1, bottom) = self.box(i)
             if out and out[-1][0] == page and abs(out[-1][1][1] - top) < 2.0:
                 b = out[-1][1]
                 b[0], b[1], b[2], b[3] = min(b[0], x0), min(b[1], top), max(b[2], x1), max(b[3], bottom)
@@ -81,6 +107,30 @@ class Document:
         return [p.number for p in self.pages if p.ocr]
 
 
+def _grid(xy: np.ndarray, width: float | None, height: float | None) -> tuple[float, float]:
+    """Origin and step of a 16-bit grid spanning the page and the boxes on it.
+
+    Boxes may lie off the page; garbage coordinates (a broken file's 1e30) are clamped to
+    a few times the largest page PDF allows, so the step stays under 1 pt whatever the page holds.
+    """
+    import numpy as np
+
+    finite = xy[np.isfinite(xy)]
+    lo = max(min(0.0, float(finite.min())), -_MAX_PAGE) if finite.size else 0.0
+    hi = max(float(width or 0.0), float(height or 0.0), float(finite.max()) if finite.size else 0.0)
+    hi = min(max(hi, lo + 1.0), 2 * _MAX_PAGE)
+    return lo, (hi - lo) / _QMAX
+
+
+def _quantize(xy: array, width: float | None, height: float | None) -> tuple[tuple[float, float], array]:
+    import numpy as np  # there for spaCy already; imported here so `analyze --help` stays quick
+
+    a = np.frombuffer(xy, dtype=np.float32).astype(np.float64)
+    lo, step = grid = _grid(a, width, height)
+    q = np.clip(np.rint((np.nan_to_num(a, nan=lo, posinf=lo, neginf=lo) - lo) / step), 0, _QMAX)
+    return grid, array("H", q.astype(np.uint16).tobytes())
+
+
 class DocumentBuilder:
     """Accumulates text page by page, recording word boxes as it goes."""
 
@@ -90,6 +140,7 @@ class DocumentBuilder:
         self._len = 0
         self._tail = ""
         self._page: Page | None = None
+        self._xy = array("f")  # the current page's boxes, quantized when the page ends
 
     def start_page(self, number: int, width: float | None = None, height: float | None = None,
                    ocr: bool = False) -> None:
@@ -102,6 +153,10 @@ class DocumentBuilder:
     def end_page(self) -> None:
         if self._page is not None:
             self._page.end = self._len
+            if self._xy:
+                self._page.grid, q = _quantize(self._xy, self._page.width, self._page.height)
+                self.doc.box_xy.extend(q)
+                self._xy = array("f")
             self.doc.pages.append(self._page)
             self._page = None
 
@@ -110,11 +165,8 @@ class DocumentBuilder:
         if not text:
             return
         if bbox is not None and self._page is not None:
-            d = self.doc
-            d.box_start.append(self._len)
-            d.box_end.append(self._len + len(text))
-            d.box_page.append(self._page.number)
-            d.box_xy.extend(bbox)
+            self.doc.box_start.append(self._len)
+            self._xy.extend(bbox)
         self._out.write(text)
         self._len += len(text)
         self._tail = (self._tail + text)[-2:]

@@ -46,7 +46,7 @@ def test_split_read_equals_sequential(tmp_path: Path, engine: str) -> None:
     two = read_path(path, ReadOptions(engine=engine, split_workers=2))
     assert two.text == one.text
     assert [(p.number, p.start, p.end) for p in two.pages] == [(p.number, p.start, p.end) for p in one.pages]
-    assert list(two.box_start) == list(one.box_start) and list(two.box_page) == list(one.box_page)
+    assert list(two.box_start) == list(one.box_start) and list(two.box_xy) == list(one.box_xy)
 
 
 def test_batch_of_one_large_pdf_uses_the_split(tmp_path: Path) -> None:
