@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from analyzer.errors import AnalyzerError, CorruptDocument, EncryptedDocument, NoText, ResourceLimit
-from analyzer.readers import ReadOptions, read_bytes, read_path
+from analyzer.readers import ReadOptions, pdf_layout, read_bytes, read_path
 from analyzer.readers import pdf as pdf_reader
 from analyzer.readers.pdf_layout import is_page_number, join_kind
 
@@ -251,10 +251,11 @@ def test_ocr_hook_fills_pages_without_text(engine, monkeypatch):
 
 
 def test_needs_ocr():
-    assert pdf_reader._needs_ocr("")
-    assert pdf_reader._needs_ocr("12")
-    assert not pdf_reader._needs_ocr("The Borrower shall repay the Loan.")
-    assert not pdf_reader._needs_ocr("", has_marks=False)
+    count = pdf_layout._alnum
+    assert pdf_reader._needs_ocr(count(""))
+    assert pdf_reader._needs_ocr(count("12 - 3 ..."))
+    assert not pdf_reader._needs_ocr(count("The Borrower shall repay the Loan."))
+    assert not pdf_reader._needs_ocr(count(""), has_marks=False)
 
 
 def test_page_number_shapes():

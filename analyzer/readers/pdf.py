@@ -19,6 +19,7 @@ points with the origin at the page's top-left corner.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import dataclasses
 import io
@@ -38,6 +39,7 @@ from analyzer.errors import (
 from analyzer.readers import ReadOptions, register
 from analyzer.readers.pdf_layout import PageBuilder, PageLines, Word, emit, find_running_keys, group_lines
 from analyzer.readers.pdf_layout import strip_running_lines as _strip
+from analyzer.readers.spool import PageSpool
 
 # A new word starts where the gap between two characters exceeds this share of the font size (both
 # engines). pdfplumber's default (3 pt flat) glues the words of tightly justified lines
@@ -50,16 +52,13 @@ LOW_DENSITY_COVER = 0.25
 MAX_STREAM_BYTES = 256 * 1024 * 1024  # one decoded stream larger than this: a decompression bomb
 
 
-def _needs_ocr(page_text: str, has_marks: bool = True) -> bool:
-    """True when a page has (practically) no text layer but something is drawn on it.
+def _needs_ocr(alnum: int, has_marks: bool = True) -> bool:
+    """True when a page with `alnum` letters and digits has (practically) no text layer but
+    something is drawn on it.
 
     `has_marks` is False for a page with nothing at all on it (a blank page is not a scan).
     """
-    return has_marks and sum(ch.isalnum() for ch in page_text) < MIN_TEXT_CHARS
-
-
-def _alnum(text: str) -> int:
-    return sum(ch.isalnum() for ch in text)
+    return has_marks and alnum < MIN_TEXT_CHARS
 
 
 def _short(exc: BaseException, limit: int = 90) -> str:
@@ -260,11 +259,56 @@ def _close_quietly(*objs) -> None:
                 pass
 
 
-def _in_range(pages: list, options: ReadOptions) -> list:
-    if options.page_range is None:
-        return pages
-    first, last = options.page_range
-    return pages[max(first, 1) - 1:last]
+def _forget_contents(pdf, page) -> None:
+    """Let go of a read page's decoded content streams (~6 KB a page of text).
+
+    pdfminer keeps every object it parses, and the page keeps its streams, for the life of
+    the file: across 1,000 pages that is most of the reader's growth. Nothing reads a page's
+    content twice, so both references are dropped once the page is done.
+    """
+    try:
+        cache = getattr(pdf.doc, "_cached_objs", None)
+        contents = page.page_obj.contents
+        page.page_obj.contents = []
+        if isinstance(cache, dict):
+            for stream in contents:
+                objid = getattr(stream, "objid", None)
+                if objid is not None:
+                    cache.pop(objid, None)
+    except Exception:  # noqa: BLE001 - a saving, never a reason to fail
+        pass
+
+
+def _plumber_pages(pdf, options: ReadOptions) -> Iterator[tuple[int, object]]:
+    """(number, pdfplumber Page, or the exception that kept one from being made), a page at a time.
+
+    `pdf.pages` makes every page up front and keeps them all (~6 KB a page) for the life of the
+    file; here each is made when its turn comes and let go after. A page whose own dictionary
+    is broken (no MediaBox) costs that page, not the document.
+    """
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdftypes import resolve1
+    from pdfplumber.page import Page
+
+    first, last = options.page_range or (1, None)
+    try:
+        for number, page_obj in enumerate(PDFPage.create_pages(pdf.doc), start=1):
+            _check_pages(number, options)
+            if last is not None and number > last:
+                return
+            if number < first:
+                continue
+            try:
+                page = Page(pdf, page_obj, page_number=number)
+            except Exception as exc:  # noqa: BLE001 - reported as this page's error
+                sized = resolve1(page_obj.attrs.get("MediaBox")) is not None
+                yield number, (exc if sized else ValueError("no page size (MediaBox)"))
+                continue
+            yield number, page
+    except AnalyzerError:
+        raise
+    except Exception as exc:
+        raise _open_error(exc, options) from None
 
 
 def _pages_pdfplumber(data: bytes, options: ReadOptions, state: dict | None = None) -> Iterator[PageLines]:
@@ -288,13 +332,12 @@ def _pages_pdfplumber(data: bytes, options: ReadOptions, state: dict | None = No
         declared = _plumber_page_count(pdf)
         if declared is not None:
             _check_pages(declared, options)
-        try:
-            pages = pdf.pages
-        except Exception as exc:
-            raise _open_error(exc, options) from None
-        _check_pages(len(pages), options)
-        for page in _in_range(pages, options):
-            out = PageLines(number=page.page_number)
+        for number, page in _plumber_pages(pdf, options):
+            out = PageLines(number=number)
+            if isinstance(page, Exception):
+                out.error = _pdfminer_reason(_unwrap(page))
+                yield out
+                continue
             try:
                 out.width, out.height = float(page.width), float(page.height)
                 chars = dedupe_chars(page.chars)
@@ -302,7 +345,7 @@ def _pages_pdfplumber(data: bytes, options: ReadOptions, state: dict | None = No
                                       x_tolerance_ratio=X_TOLERANCE_RATIO)
                 out.lines = group_lines((w["text"], w["x0"], w["top"], w["x1"], w["bottom"]) for w in words)
                 del chars, words
-                if _alnum(out.text) < LOW_DENSITY_CHARS:
+                if out.alnum < LOW_DENSITY_CHARS:
                     objs = page.objects
                     images = objs.get("image", [])
                     out.image_cover = _cover(((i["x0"], i["top"], i["x1"], i["bottom"]) for i in images),
@@ -315,9 +358,12 @@ def _pages_pdfplumber(data: bytes, options: ReadOptions, state: dict | None = No
                 out.lines, out.error = [], _pdfminer_reason(_unwrap(exc))
             finally:
                 _close_quietly(page)
+                _forget_contents(pdf, page)
             yield out
     finally:
-        _close_quietly(pdf)
+        # not pdf.close(): it would make every page object just to close it
+        with contextlib.suppress(Exception):
+            pdf.flush_cache()
 
 
 # --------------------------------------------------------------------------- pypdfium2
@@ -464,7 +510,7 @@ def _pages_pdfium(data: bytes, options: ReadOptions, state: dict | None = None) 
                 mb = tuple(float(v) for v in page.get_mediabox())
                 textpage = page.get_textpage()
                 out.lines = group_lines(_pdfium_words(textpage, rotation, mb))
-                if _alnum(out.text) < LOW_DENSITY_CHARS:
+                if out.alnum < LOW_DENSITY_CHARS:
                     images = list(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=4))
                     boxes = []
                     to_tl = _to_top_left(rotation, mb)
@@ -514,7 +560,7 @@ def _apply_ocr(data: bytes, pages: list[PageLines], options: ReadOptions, warnin
     "unavailable" when the OCR engine is not installed, else "ran".
     """
     wanted = [p for p in pages if p.error is None
-              and (options.ocr == "always" or _needs_ocr(p.text, p.has_marks))]
+              and (options.ocr == "always" or _needs_ocr(p.alnum, p.has_marks))]
     if not wanted:
         return None
     ocr_page = _ocr_function(options)
@@ -567,13 +613,23 @@ def read_pdf(data: bytes, name: str, options: ReadOptions) -> Document:
     return assemble(data, name, options, extract_pages(data, options, state), state)
 
 
-def extract_pages(data: bytes, options: ReadOptions, state: dict) -> list[PageLines]:
-    """Every page (or those of options.page_range) as lines of located words; the costly part."""
+def extract_pages(data: bytes, options: ReadOptions, state: dict, spool: bool = True) -> list[PageLines]:
+    """Every page (or those of options.page_range) as lines of located words; the costly part.
+
+    With `spool`, each page's lines go to a PageSpool as soon as it is read, so memory does not
+    grow with the page count (pages sent to another process are not spooled: they are pickled).
+    """
     engine = ENGINES.get(options.engine)
     if engine is None:
         raise InputError(f"unknown PDF engine {options.engine!r} (use one of: {', '.join(ENGINES)})")
+    store = PageSpool() if spool else None
+    pages: list[PageLines] = []
     try:
-        return list(engine(data, options, state))
+        for page in engine(data, options, state):
+            if store is not None:
+                page.spill(store)
+            pages.append(page)
+        return pages
     except AnalyzerError:
         raise
     except MemoryError:
@@ -600,18 +656,18 @@ def assemble(data: bytes, name: str, options: ReadOptions, pages: list[PageLines
     ocr = _apply_ocr(data, pages, options, warnings)
 
     readable = [p for p in pages if p.error is None]
-    textless = [p for p in readable if _alnum(p.text) < MIN_TEXT_CHARS]
+    textless = [p for p in readable if p.alnum < MIN_TEXT_CHARS]
     # no page with text: a scan (something drawn, no text) or nothing at all. A few characters
     # alone on a page ("Hello") are text, not a missing text layer.
     if len(textless) == len(readable) and (
-            any(_needs_ocr(p.text, p.has_marks) for p in textless) or not any(_alnum(p.text) for p in textless)):
+            any(_needs_ocr(p.alnum, p.has_marks) for p in textless) or not any(p.alnum for p in textless)):
         if ocr == "unavailable":
             raise NoText("no text layer (scanned image?); install tesseract-ocr to OCR it")
         if ocr == "ran":
             failed = [w for w in warnings if " OCR " in w]
             raise NoText("no text layer (scanned image?); OCR found no text" + (f" ({failed[0]})" if failed else ""))
         raise NoText("no text layer (scanned image?)")
-    no_layer = [p.number for p in readable if not p.ocr and _needs_ocr(p.text, p.has_marks)]
+    no_layer = [p.number for p in readable if not p.ocr and _needs_ocr(p.alnum, p.has_marks)]
     if no_layer and ocr == "unavailable":
         verb, obj = ("have", "them") if len(no_layer) > 1 else ("has", "it")
         warnings.append(f"ocr_unavailable: {_ranges(no_layer)} {verb} no text layer; "
@@ -620,7 +676,7 @@ def assemble(data: bytes, name: str, options: ReadOptions, pages: list[PageLines
         warnings.append(f"no_text_layer: {_ranges(no_layer)}")
     elif ocr == "unavailable":  # --ocr always on pages that have a text layer
         warnings.append("ocr_unavailable: install tesseract-ocr to OCR the pages; their text layer was read")
-    sparse = [p.number for p in readable if not p.ocr and MIN_TEXT_CHARS <= _alnum(p.text) < LOW_DENSITY_CHARS
+    sparse = [p.number for p in readable if not p.ocr and MIN_TEXT_CHARS <= p.alnum < LOW_DENSITY_CHARS
               and p.image_cover >= LOW_DENSITY_COVER]
     if sparse:
         warnings.append(f"low_text_density: {_ranges(sparse)}")

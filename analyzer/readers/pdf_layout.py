@@ -4,8 +4,9 @@ Both PDF engines (pdfplumber, pypdfium2) reduce a page to words in content-strea
 ("flow") order, each with a box in points, origin top-left. Everything after that
 lives here, so the two engines produce the same Document.text:
 
-- `group_lines`: consecutive words that share a baseline become a Line (compact: one
-  string plus a float array, so a 1,000-page document costs little to hold);
+- `group_lines`: consecutive words that share a baseline become a Line; a page's lines are
+  held packed in one blob (`PageLines`), spooled to a temporary file for long documents, so
+  holding every page until running headers are known costs no memory that grows with length;
 - `strip_running_lines`: running headers/footers and page numbers are dropped;
 - `emit`: lines are joined into paragraphs (hyphenation joined, hard breaks inside a
   paragraph become spaces, real paragraph breaks and headings become blank lines) and
@@ -17,13 +18,15 @@ from __future__ import annotations
 import math
 import re
 import statistics
+import struct
 from array import array
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from analyzer.document import DocumentBuilder, Page
 from analyzer.readers.clean import normalize_chars
+from analyzer.readers.spool import PageSpool
 
 Word = tuple[str, float, float, float, float]  # text, x0, top, x1, bottom (points, origin top-left)
 
@@ -53,20 +56,97 @@ class Line:
         return self.bottom - self.top
 
 
-@dataclass(slots=True)
+_HEAD = struct.Struct("<III")  # lines, words, bytes of text
+
+
+def _pack(lines: list[Line]) -> bytes:
+    text = "\n".join(ln.text for ln in lines).encode("utf-8", "surrogatepass")
+    extents = array("d", [v for ln in lines for v in (ln.x0, ln.top, ln.x1, ln.bottom)])
+    boxes = array("f")
+    for ln in lines:
+        boxes.extend(ln.boxes)
+    return b"".join((_HEAD.pack(len(lines), len(boxes) // 4, len(text)), text, extents.tobytes(), boxes.tobytes()))
+
+
+def _unpack(blob: bytes, first_only: bool = False) -> list[Line]:
+    n_lines, n_words, n_text = _HEAD.unpack_from(blob)
+    if not n_lines:
+        return []
+    at = _HEAD.size
+    texts = blob[at:at + n_text].decode("utf-8", "surrogatepass").split("\n")
+    at += n_text
+    extents = array("d", blob[at:at + 32 * n_lines])
+    at += 32 * n_lines
+    boxes = array("f", blob[at:at + 16 * n_words])
+    out: list[Line] = []
+    k = 0
+    for i, text in enumerate(texts[:1] if first_only else texts):
+        n = 4 * (text.count(" ") + 1)
+        out.append(Line(text, boxes[k:k + n], *extents[4 * i:4 * i + 4]))
+        k += n
+    return out
+
+
+@dataclass(slots=True, eq=False)
 class PageLines:
+    """One page's lines, packed into one blob between extraction and layout, with the few facts
+    about them that are needed for every page at once (letters, margin lines, compounds).
+
+    `lines` unpacks on reading and packs on assignment; `spill` moves the blob to a PageSpool,
+    so a long document's pages wait on disk rather than in memory.
+    """
+
     number: int  # 1-based
     width: float | None = None
     height: float | None = None
-    lines: list[Line] = field(default_factory=list)
     image_cover: float = 0.0  # share of the page area covered by images (0 when unknown)
     has_marks: bool = True  # anything drawn on the page (False: a blank page; checked only when text is scarce)
     ocr: bool = False
     error: str | None = None  # set when the page could not be read
+    line_count: int = 0
+    alnum: int = 0  # letters and digits on the page
+    margin_keys: frozenset[str] = frozenset()  # keys of the lines in the top and bottom margins
+    compounds: frozenset[str] = frozenset()  # hyphenated words written inside its lines
+    _blob: bytes = b""
+    _spool: PageSpool | None = None
+    _ref: tuple[int, int] | None = None
+
+    def _bytes(self) -> bytes:
+        return self._spool.get(self._ref) if self._ref is not None and self._spool is not None else self._blob
+
+    @property
+    def lines(self) -> list[Line]:
+        return _unpack(self._bytes()) if self.line_count else []
+
+    @lines.setter
+    def lines(self, lines: list[Line]) -> None:
+        self.line_count = len(lines)
+        self.alnum = sum(_alnum(ln.text) for ln in lines)
+        self.margin_keys = frozenset(_key(ln.text) for ln in lines if _in_zone(ln, self.height))
+        self.compounds = frozenset(w.lower() for ln in lines if "-" in ln.text for w in _COMPOUND.findall(ln.text))
+        blob = _pack(lines) if lines else b""
+        if self._spool is not None and blob:
+            self._ref, self._blob = self._spool.put(blob), b""
+        else:
+            self._ref, self._blob = None, blob
+
+    @property
+    def first_line(self) -> Line | None:
+        return _unpack(self._bytes(), first_only=True)[0] if self.line_count else None
 
     @property
     def text(self) -> str:
         return "\n".join(ln.text for ln in self.lines)
+
+    def spill(self, spool: PageSpool) -> None:
+        """Keep the lines (now and after any change) in `spool` rather than in memory."""
+        self._spool = spool
+        if self._blob:
+            self._ref, self._blob = spool.put(self._blob), b""
+
+
+def _alnum(text: str) -> int:
+    return sum(map(str.isalnum, text))
 
 
 def clean_word(text: str) -> list[str]:
@@ -159,12 +239,12 @@ def _in_zone(line: Line, height: float | None) -> bool:
 
 def find_running_keys(pages: list[PageLines]) -> set[str]:
     """Digit-normalized texts of lines in the top/bottom margins repeating on >= half the pages."""
-    live = [p for p in pages if p.lines]
+    live = [p for p in pages if p.line_count]
     if len(live) < MIN_PAGES_FOR_REPEATS:
         return set()
     counts: Counter[str] = Counter()
     for p in live:
-        counts.update({_key(ln.text) for ln in p.lines if _in_zone(ln, p.height)})
+        counts.update(p.margin_keys)
     need = max(2, math.ceil(REPEAT_SHARE * len(live)))
     return {k for k, n in counts.items() if n >= need}
 
@@ -188,10 +268,11 @@ def _pitch(lines: list[Line]) -> float | None:
 
 def strip_running_lines(page: PageLines, running: set[str]) -> int:
     """Remove running headers/footers and lone page numbers from `page`; returns how many."""
-    if not page.lines:
+    lines = page.lines
+    if not lines:
         return 0
     keep = [
-        ln for ln in page.lines
+        ln for ln in lines
         if not (_in_zone(ln, page.height) and (_key(ln.text) in running or is_page_number(ln.text)))
     ]
     # a page number just outside the margin zone (reduced page images, big margins): only when it
@@ -208,8 +289,9 @@ def strip_running_lines(page: PageLines, running: set[str]) -> int:
             drop.add(id(first))
         if drop:
             keep = [ln for ln in keep if id(ln) not in drop]
-    removed = len(page.lines) - len(keep)
-    page.lines = keep
+    removed = len(lines) - len(keep)
+    if removed:
+        page.lines = keep
     return removed
 
 
@@ -293,12 +375,7 @@ _LEADING_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 def hyphenated_compounds(pages: list[PageLines]) -> frozenset[str]:
     """Hyphenated words written inside lines ("carve-outs"), lowercased: a line-end hyphen that
     would rebuild one of them is kept ("carve-" + "outs"), any other is dropped ("obliga-" + "tion")."""
-    found: set[str] = set()
-    for page in pages:
-        for line in page.lines:
-            if "-" in line.text:
-                found.update(w.lower() for w in _COMPOUND.findall(line.text))
-    return frozenset(found)
+    return frozenset().union(*(p.compounds for p in pages))
 
 
 def join_kind(prev: str, nxt: str, compounds: frozenset[str] = frozenset()) -> str:
@@ -360,20 +437,23 @@ def _emit_line(b: DocumentBuilder, line: Line, drop_last_hyphen: bool) -> None:
 
 
 def emit(b: PageBuilder, pages: list[PageLines]) -> None:
-    """Write the pages' lines into the builder as paragraphs, page after page."""
+    """Write the pages' lines into the builder as paragraphs, page after page.
+
+    Each page is unpacked once and released once laid out, so the pages and the growing
+    Document never both hold the whole text.
+    """
     prev_last: Line | None = None
     compounds = hyphenated_compounds(pages)
     for idx, page in enumerate(pages):
         lines = page.lines
-        nxt_first = None
-        for later in pages[idx + 1:idx + 2]:
-            nxt_first = later.lines[0] if later.lines else None
+        nxt_first = pages[idx + 1].first_line if idx + 1 < len(pages) else None
         sep = continues_across(prev_last, lines[0], compounds) if prev_last is not None and lines else None
         if sep is None:
             b.start_page(page.number, page.width, page.height, ocr=page.ocr)
         else:
             b.start_page_continuing(page.number, "" if sep in ("-", "") else " ",
                                     page.width, page.height, ocr=page.ocr)
+        page.lines = []
         if not lines:
             prev_last = None
             continue
@@ -386,5 +466,3 @@ def emit(b: PageBuilder, pages: list[PageLines]) -> None:
                 j = joins[i]
                 b.add("\n\n" if j == "\n\n" else (" " if j == " " else ""))
         prev_last = lines[-1]
-        if idx:
-            pages[idx - 1].lines = []  # laid out: let it go, so the lines and the Document never both peak

@@ -18,6 +18,7 @@ from analyzer.document import Document
 from analyzer.errors import ResourceLimit
 from analyzer.readers import ReadOptions
 from analyzer.readers.pdf import assemble, extract_pages, read_pdf
+from analyzer.readers.spool import PageSpool
 
 SPLIT_MIN_PAGES = 40  # below this, starting processes costs more than it saves
 
@@ -46,7 +47,7 @@ def ranges(n: int, parts: int) -> list[tuple[int, int]]:
 def _extract(args: tuple[bytes, ReadOptions]) -> tuple[list, dict]:
     data, options = args
     state: dict = {}
-    return extract_pages(data, options, state), state
+    return extract_pages(data, options, state, spool=False), state
 
 
 def read_pdf_split(data: bytes, name: str, options: ReadOptions, workers: int) -> Document:
@@ -65,4 +66,8 @@ def read_pdf_split(data: bytes, name: str, options: ReadOptions, workers: int) -
     state: dict = {}
     for _, st in results:
         state.update(st)
+    del results
+    spool = PageSpool()
+    for p in pages:
+        p.spill(spool)
     return assemble(data, name, dataclasses.replace(options, split_workers=1), pages, state)
