@@ -288,12 +288,13 @@ def _worker_main(conn, options: dict, memory_mb: int, hooks: dict, parent_pid: i
             os.environ.setdefault(var, "1")
         try:
             from analyzer.api import Analyzer
-            from analyzer.nlp.pipeline import get_nlp
+            from analyzer.nlp.pipeline import get_nlp, settle_worker_heap
             from analyzer.readers import sniff_format
 
             get_nlp()
             sniff_format(b"", "")  # registers the readers
             analyzer = Analyzer(**options)
+            settle_worker_heap()
             _limit_memory(memory_mb)
         except BaseException as exc:  # noqa: BLE001
             conn.send(("failed", _short(exc)))
