@@ -43,6 +43,8 @@ from analyzer.readers.text import _looks_textual  # the text reader's own test
 from analyzer.results import Analysis
 
 SKIP_NAMES = {"manifest.csv", "labels.csv", ".ds_store", "thumbs.db", "desktop.ini"}
+# a folder's own notes (README.md, LICENSE, CHANGELOG.txt): text, but about the folder, not an agreement
+NOTE_STEMS = {"readme", "license", "licence", "changelog", "changes", "notice", "authors", "copying"}
 TEST_HOOKS = ("ANALYZER_TEST_HANG_SUFFIX", "ANALYZER_TEST_CRASH_SUFFIX", "ANALYZER_TEST_DELAY")
 HEAD_BYTES = 8192
 STARTUP_TIMEOUT = 180.0  # seconds a new worker may take to load the pipeline
@@ -89,6 +91,8 @@ def why_not_document(path: str, name: str | None = None) -> str | None:
     lname = name.lower()
     if lname in SKIP_NAMES:
         return "manifest or listing"
+    if lname.split(".", 1)[0] in NOTE_STEMS:
+        return "folder notes (README, LICENSE...)"
     try:
         with open(path, "rb") as f:
             head = f.read(HEAD_BYTES)

@@ -75,6 +75,8 @@ def test_discovery_skips_non_documents_recurses_and_survives_loops(tmp_path):
     docs = make_docs(root, 3)
     sub = make_docs(root / "b_sub" / "deeper", 2, prefix="s")
     (root / "manifest.csv").write_text("path,label\na.pdf,recourse\n")
+    (root / "README.md").write_text("Loan files received from the seller. The Borrower promises to pay.\n")
+    (root / "b_sub" / "LICENSE").write_text("Permission is hereby granted to copy these files.\n")
     (root / "scan.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
     (root / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0" + b"\x00" * 64)
     (root / "bundle.gz").write_bytes(b"\x1f\x8b\x08\x00" + b"\x00" * 64)
@@ -95,6 +97,8 @@ def test_discovery_skips_non_documents_recurses_and_survives_loops(tmp_path):
     assert found == expected
     assert {str(p) for p in sub} <= set(found)
     assert skipped["manifest or listing"] == 1 and skipped["image"] == 2 and skipped["archive"] == 1
+    assert skipped["folder notes (README, LICENSE...)"] == 2
+    assert list(discover([str(root / "README.md")])) == [str(root / "README.md")]  # named: attempted
     assert skipped["hidden"] == 1 and skipped["broken symlink"] == 1
     assert skipped["folder already visited (symlink)"] == 1 and skipped["same file seen before (link)"] == 1
     assert skipped["unresolvable symlink"] == 1
