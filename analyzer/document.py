@@ -2,7 +2,7 @@
 
 Readers build it, the NLP stage reads `text`, and evidence offsets are mapped back
 to pages, boxes and section headings through it. Word boxes live in two flat arrays,
-6 bytes of coordinates and 4 of offset per word, so a 1,000-page PDF costs ~10 MB
+8 bytes of coordinates and 4 of offset per word, so a 1,000-page PDF costs ~10 MB
 of boxes rather than a Python object per word.
 """
 
