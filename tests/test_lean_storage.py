@@ -66,6 +66,18 @@ def test_many_pages_spool_past_memory_into_a_file() -> None:
     assert all(_as_tuples(p) == _as_tuples(pages[0]) for p in pages)
 
 
+def test_a_full_disk_keeps_pages_in_memory(monkeypatch) -> None:
+    spool = PageSpool(memory=64)
+
+    def no_room(blob: bytes) -> tuple[int, int]:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(spool, "put", no_room)
+    page = _page(spool)
+    assert page._ref is None and page._blob  # held in memory instead
+    assert _as_tuples(page) == _as_tuples(_page())
+
+
 def _built(words: list[tuple[str, tuple[float, float, float, float]]], width=612.0, height=792.0):
     b = DocumentBuilder(source="t", fmt="pdf")
     b.start_page(1, width, height)

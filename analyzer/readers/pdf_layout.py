@@ -124,11 +124,8 @@ class PageLines:
         self.alnum = sum(_alnum(ln.text) for ln in lines)
         self.margin_keys = frozenset(_key(ln.text) for ln in lines if _in_zone(ln, self.height))
         self.compounds = frozenset(w.lower() for ln in lines if "-" in ln.text for w in _COMPOUND.findall(ln.text))
-        blob = _pack(lines) if lines else b""
-        if self._spool is not None and blob:
-            self._ref, self._blob = self._spool.put(blob), b""
-        else:
-            self._ref, self._blob = None, blob
+        self._ref, self._blob = None, _pack(lines) if lines else b""
+        self._store()
 
     @property
     def first_line(self) -> Line | None:
@@ -141,8 +138,15 @@ class PageLines:
     def spill(self, spool: PageSpool) -> None:
         """Keep the lines (now and after any change) in `spool` rather than in memory."""
         self._spool = spool
-        if self._blob:
-            self._ref, self._blob = spool.put(self._blob), b""
+        self._store()
+
+    def _store(self) -> None:
+        if self._spool is None or not self._blob:
+            return
+        try:
+            self._ref, self._blob = self._spool.put(self._blob), b""
+        except OSError:  # no room for a temporary file: the page stays in memory, the read goes on
+            pass
 
 
 def _alnum(text: str) -> int:
