@@ -13,6 +13,7 @@ import zlib
 from pathlib import Path
 
 import pytest
+from pdf_objects import pdf_from_objects
 
 from analyzer.api import Analyzer
 from analyzer.errors import AnalyzerError, NoText, ResourceLimit
@@ -34,15 +35,7 @@ def _pdf(content: bytes, extra: bytes = b"", page_extra: bytes = b"", box: bytes
             + page_extra + b" /Contents 4 0 R >>",
             b"<< /Length %d %s>>\nstream\n" % (len(content), extra) + content + b"\nendstream",
             b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
-    out = bytearray(b"%PDF-1.7\n")
-    offsets = []
-    for i, body in enumerate(objs, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 6\n0000000000 65535 f \n" + b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % xref
-    return bytes(out)
+    return pdf_from_objects(objs)
 
 
 def _text(line: bytes = CLAUSE) -> bytes:

@@ -8,6 +8,7 @@ import subprocess
 import sys
 
 import pytest
+from pdf_objects import pdf_from_objects
 
 from analyzer.document import DocumentBuilder
 from analyzer.readers import ReadOptions, read_bytes
@@ -169,24 +170,16 @@ def test_read_pages_leave_no_decoded_content_behind(monkeypatch) -> None:
 def _handmade_pdf(sized: list[bool]) -> bytes:
     """A PDF with one line of text a page; pages marked False have no MediaBox anywhere."""
     n = len(sized)
-    objs = ["<< /Type /Catalog /Pages 2 0 R >>",
-            f"<< /Type /Pages /Kids [{' '.join(f'{4 + 2 * i} 0 R' for i in range(n))}] /Count {n} >>",
-            "<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman >>"]
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>",
+            f"<< /Type /Pages /Kids [{' '.join(f'{4 + 2 * i} 0 R' for i in range(n))}] /Count {n} >>".encode(),
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman >>"]
     for i, has_size in enumerate(sized):
         box = "/MediaBox [0 0 612 792] " if has_size else ""
         objs.append(f"<< /Type /Page /Parent 2 0 R {box}/Resources << /Font << /F1 3 0 R >> >> "
-                    f"/Contents {5 + 2 * i} 0 R >>")
+                    f"/Contents {5 + 2 * i} 0 R >>".encode())
         text = f"BT /F1 11 Tf 72 700 Td (Page {i + 1}. The Borrower shall repay the Loan.) Tj ET"
-        objs.append(f"<< /Length {len(text)} >>\nstream\n{text}\nendstream")
-    out, offsets = b"%PDF-1.4\n", []
-    for k, body in enumerate(objs, start=1):
-        offsets.append(len(out))
-        out += f"{k} 0 obj\n{body}\nendobj\n".encode()
-    xref = len(out)
-    out += f"xref\n0 {len(objs) + 1}\n0000000000 65535 f \n".encode()
-    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
-    out += f"trailer\n<< /Size {len(objs) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    return out
+        objs.append(f"<< /Length {len(text)} >>\nstream\n{text}\nendstream".encode())
+    return pdf_from_objects(objs)
 
 
 def test_a_page_without_a_size_costs_that_page_only() -> None:
