@@ -22,7 +22,7 @@ from pathlib import Path
 
 from analyzer.results import Analysis
 
-LABELS = ["recourse", "limited-recourse", "non-recourse"]
+LABELS = ["recourse", "limited-recourse", "non-recourse", "not-a-loan"]
 
 
 def _squash(s: str) -> str:
@@ -91,6 +91,8 @@ def evaluate(folder: Path, workers: int = 0, jsonl: Path | None = None, out=sys.
     f1s = []
     for g in LABELS:
         out.write(g.ljust(w) + "".join(str(conf[g][p]).rjust(w) for p in LABELS + ["error"]) + "\n")
+        if not sum(conf[g].values()):
+            continue  # a label no document has is not scored (macro-F1 over the labels present)
         tp = conf[g][g]
         fp = sum(conf[o][g] for o in LABELS if o != g)
         fn = sum(conf[g].values()) - tp

@@ -7,13 +7,29 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "2.0"
 
 
 class Label(StrEnum):
     recourse = "recourse"
     limited_recourse = "limited-recourse"
     non_recourse = "non-recourse"
+    not_a_loan = "not-a-loan"
+
+
+class DocumentKind(StrEnum):
+    """What the document is; only loan instruments get a recourse label."""
+
+    promissory_note = "promissory note"
+    loan_agreement = "loan or credit agreement"
+    note_purchase_or_indenture = "note purchase agreement or indenture"
+    security_instrument = "mortgage, deed of trust or security instrument"
+    loan_amendment = "loan amendment or modification"
+    guaranty = "guaranty"
+    pledge_or_security_agreement = "pledge or security agreement"
+    lease = "lease"
+    other_contract = "other contract"
+    unknown = "unknown"
 
 
 class PageBox(BaseModel):
@@ -68,6 +84,8 @@ class Analysis(BaseModel):
     sha256: str | None = None
     format: str | None = None
     label: Label | None = None
+    document_kind: DocumentKind | None = Field(None, description="what the document is; a non-loan gets "
+                                               "label not-a-loan")
     confidence: float | None = Field(None, ge=0, le=1)
     reasons: list[str] = Field(default_factory=list)
     evidence: list[Evidence] = Field(default_factory=list)
