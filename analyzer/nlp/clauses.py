@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from analyzer.nlp.context import CueHit, governing
 from analyzer.nlp.lexicon import Lexicon, lexicon
 
 LIMITING = {"no_personal_liability", "exculpation", "deficiency_barred", "limited_recourse", "recourse_cap"}
@@ -51,6 +52,9 @@ class Context:
     a1: int
     section: str | None
     at_top: bool  # within the document's opening lines (titles)
+    cues: list[CueHit] = field(default_factory=list)  # cue rules matched in the sentence
+    at0: int = 0  # the anchor's tokens in the sentence
+    at1: int = 0
 
     @property
     def anchor(self) -> str:
@@ -73,11 +77,6 @@ class Context:
         return self.text[self.a1:self.clause_end()]
 
 
-_NEG_NEAR = re.compile(r"(?<![\w-])(not|no|never|without|nor|cannot|none|waives?|waived|neither)(?![\w-])", re.I)
-_NEG_LEAD = re.compile(
-    r"^\W*(?:\(?[a-z0-9]{1,4}[.)]\s*)?(neither|none of|no|in no event|under no circumstances)\b", re.I
-)
-_SEG_LEAD = re.compile(r"^\s*(?:and\s+|or\s+|that\s+)?(no|neither|none of|in no event)\b", re.I)
 _MODAL = re.compile(r"\b(shall|will|may|must|is|are|be|has|have|had|does|do|would|should|can)\b", re.I)
 _POSSESSIVE_OF = None  # built lazily from the obligor list
 _EXCLUDING_OBLIGOR = re.compile(
@@ -119,52 +118,44 @@ def _obligor_possessive(lex: Lexicon) -> re.Pattern[str]:
     return _POSSESSIVE_OF
 
 
-def negation(ctx: Context, lex: Lexicon, window_words: int = 7, lead: bool = True) -> str | None:
-    """The negation cue that governs the anchor, if any: a nearby 'not/no/without', or a clause-leading
-    'neither/none/no/in no event'."""
-    pre = ctx.pre
-    words = list(re.finditer(r"[\w'-]+", pre))
-    near = pre[words[-window_words].start():] if len(words) >= window_words else pre
-    hits = list(_NEG_NEAR.finditer(near))
-    if hits:
-        cue = hits[-1].group(1).lower()
-        # "not only", "no later than", "not less than" do not negate liability
-        tail = near[hits[-1].end():hits[-1].end() + 14].lower()
-        head = near[max(0, hits[-1].start() - 12):hits[-1].start()].lower()
-        if not re.match(r"\s+(only|later|less|more|fewer|earlier|limited to)\b", tail) and not head.endswith(
-                "whether or "):
-            return cue
-    if lead:
-        m = _NEG_LEAD.match(pre)
-        if m:
-            return m.group(1).lower()
-        seg = re.split(r",|\bbut\b|\bprovided\b", pre)[-1]
-        m = _SEG_LEAD.match(seg)
-        if m:
-            return m.group(1).lower()
-    return None
+def negation(ctx: Context) -> str | None:
+    """The negation cue whose scope covers the anchor (patterns/cues.jsonl, one scope algorithm)."""
+    h = governing(ctx.cues, ctx.at0, ctx.at1, "NEGATION")
+    return h.text if h else None
 
 
-def preserved(ctx: Context, lex: Lexicon) -> str | None:
-    """A double negative that keeps liability alive: 'nothing herein shall limit ... personal liability'."""
-    m = lex.last("preservation_cues", ctx.text[: ctx.a0])
-    if m and ctx.a0 - m.end() < 160 and not re.search(
-            r"\b(rights?|remed(y|ies)|lien|foreclos\w*)\b", ctx.text[m.end():ctx.a0], re.I):
-        return m.group(0).lower()
-    post = ctx.post[:80].lower()
-    m2 = re.search(r"(shall|will)\s+not\s+be\s+(limited|affected|impaired|released|diminished|reduced)", post)
-    return m2.group(0) if m2 else None
+_NOT_ABOUT_LIABILITY = re.compile(r"\b(rights?|remed(y|ies)|lien|foreclos\w*)\b", re.I)
 
 
-def scope_of(ctx: Context, lex: Lexicon) -> tuple[str | None, str | None]:
-    head = ctx.text[:120]
-    m = lex.find("override_cues", head)
-    if m and m.start() < 40:
-        return "override", m.group(0).lower()
-    m = lex.find("exception_cues", ctx.text)
-    if m:
-        return "qualified", m.group(0).lower()
+def preserved(ctx: Context) -> str | None:
+    """A double negative that keeps liability alive: 'nothing herein shall limit ... personal liability'.
+    A preservation of the lender's rights or lien ('shall not impair the lien') keeps no liability."""
+    h = governing(ctx.cues, ctx.at0, ctx.at1, "PRESERVATION")
+    if h is None:
+        return None
+    lo, hi = (h.c1, ctx.a0) if h.c1 <= ctx.a0 else (ctx.a1, h.c0)
+    if _NOT_ABOUT_LIABILITY.search(ctx.text[lo:hi]):
+        return None
+    return h.text
+
+
+def scope_of(ctx: Context) -> tuple[str | None, str | None]:
+    """'override' when a 'notwithstanding' cue governs the clause; 'qualified' when an exception or a
+    cross-reference stands in the sentence."""
+    h = governing(ctx.cues, ctx.at0, ctx.at1, "OVERRIDE")
+    if h is not None and h.c0 < 40:
+        return "override", h.text
+    qualifiers = [h for h in ctx.cues if h.category in ("CROSS_REF", "EXCEPTION")]
+    if qualifiers:  # a cross-reference says more than a bare "except"
+        h = max(qualifiers, key=lambda h: (h.category == "CROSS_REF", h.t1 - h.t0))
+        return "qualified", h.text
     return None, None
+
+
+def cross_reference(ctx: Context) -> str | None:
+    """An exception announced by reference ('except as provided in Section 9', 'subject to clause (b)')."""
+    h = governing(ctx.cues, ctx.at0, ctx.at1, "CROSS_REF")
+    return h.text if h else None
 
 
 def parties(text: str, lex: Lexicon) -> tuple[list[str], bool, bool, bool]:
@@ -230,9 +221,9 @@ def judge_liability(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
         return None  # "the Agent shall not be liable for payment ...", or payment of something else
     if rule == "pl-joint-several":
         return _new(ctx, "personal_liability", rule, cue="jointly and severally", score=0.6)
-    scope, scope_cue = scope_of(ctx, lex)
-    neg = negation(ctx, lex)
-    keep = preserved(ctx, lex)
+    scope, scope_cue = scope_of(ctx)
+    neg = negation(ctx)
+    keep = preserved(ctx)
     text = ctx.text
     if neg and not keep:
         if lex.find("definition_cues", ctx.pre) or _WAIVER.search(text):
@@ -287,7 +278,7 @@ def _collateral_target(target: str, lex: Lexicon) -> tuple[bool, str | None]:
 
 def judge_exculpation(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
     text, lowtext = ctx.text, ctx.text.lower()
-    scope, scope_cue = scope_of(ctx, lex)
+    scope, scope_cue = scope_of(ctx)
     kw = {"scope": scope, "scope_cue": scope_cue}
     if rule == "ex-nonrecourse":
         return _judge_nonrecourse(ctx, rule, lex, kw)
@@ -297,7 +288,7 @@ def judge_exculpation(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
             return _new(ctx, "exculpation", rule, cue=ctx.anchor.lower(), limits_borrower=True, score=0.85, **kw)
         return None
     if rule == "ex-money-judgment":
-        neg = negation(ctx, lex, window_words=30)
+        neg = negation(ctx)
         if not neg:
             return None
         against = ctx.post[:120]
@@ -308,7 +299,7 @@ def judge_exculpation(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
                     score=0.85 if limits else 0.3, protected_parties=named,
                     note=None if limits else "protects only " + ", ".join(named[:6]), **kw)
     if rule == "ex-no-recourse":
-        if ctx.anchor.lower().startswith("any") and not negation(ctx, lex):
+        if ctx.anchor.lower().startswith("any") and not negation(ctx):
             return None
         if lex.find("transfer_cues", text) and not lex.find("obligor_terms", ctx.post[:60]):
             return None
@@ -382,15 +373,15 @@ def judge_deficiency(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
         re.search(r"deficiency\s+(remaining|after|resulting)", low)
     if not judgment or re.search(r"\btax(es)?\b", text[max(0, ctx.a0 - 60):ctx.a0], re.I):
         return None
-    neg = negation(ctx, lex, window_words=14)
+    neg = negation(ctx)
     if _RESTRICTING.search(text[max(0, ctx.a0 - 40):ctx.a0]):
         # a statute restricting deficiency judgments: "no such statute applies" keeps them available
         return _new(ctx, "deficiency_allowed", rule, cue=neg, score=0.6) if neg else None
-    if neg and not preserved(ctx, lex):
+    if neg and not preserved(ctx):
         if re.search(r"\b(waives?|waiver|defen[cs]es?)\b", low) and lex.find("obligor_terms", ctx.pre[:80]):
             # "Borrower waives any defense ... deficiency": the borrower gives up a protection
             return _new(ctx, "deficiency_allowed", rule, cue=neg, score=0.6)
-        scope, scope_cue = scope_of(ctx, lex)
+        scope, scope_cue = scope_of(ctx)
         return _new(ctx, "deficiency_barred", rule, "negated", cue=neg, scope=scope, scope_cue=scope_cue,
                     limits_borrower=True, score=0.85)
     return _new(ctx, "deficiency_allowed", rule, cue=judgment.group(0), score=0.75)
@@ -450,12 +441,12 @@ def judge_carve_out(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
         if not re.search(r"\b(liable|liability|recover\w*|personally|responsible)\b", ctx.text, re.I):
             return None
         return _new(ctx, "carve_out", rule, cue=ctx.anchor.lower(), categories=_categories(ctx.text, lex), score=0.7)
-    if negation(ctx, lex):
+    if negation(ctx):
         return None
     named, obligor, _, lender_side = parties(_subject(ctx), lex)
     if lender_side:
         return None
-    scope, scope_cue = scope_of(ctx, lex)
+    scope, scope_cue = scope_of(ctx)
     cats = _categories(ctx.text, lex)
     list_follows = bool(re.search(r"(following|as follows)\W*$|:\s*$", ctx.text))
     if rule == "co-liable-for-losses" and not (cats or scope or list_follows):
@@ -470,7 +461,7 @@ def judge_springing(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
         return _new(ctx, "recourse_title", rule, value="recourse", cue=ctx.anchor, score=0.8)
     if rule == "sp-become-recourse" and not re.search(r"\b(debt|loan|note|indebtedness|obligations)\b", text, re.I):
         return None
-    if negation(ctx, lex, window_words=4):
+    if negation(ctx):
         return None
     window = text[max(0, ctx.a0 - 200):ctx.a1 + 200]
     if lex.find("third_party_debt_cues", window) and not lex.find("this_instrument", window):
@@ -517,7 +508,7 @@ def judge_governing_law(ctx: Context, rule: str, lex: Lexicon) -> Finding | None
 
 
 def judge_promise(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
-    if negation(ctx, lex, window_words=3, lead=False):
+    if negation(ctx):
         return None
     return _new(ctx, "promise_to_pay", rule, cue=ctx.anchor.lower(), score=0.5)
 

@@ -15,6 +15,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
 from analyzer.nlp.clauses import Context, Finding, judge
+from analyzer.nlp.context import CueMatcher, hits_in
 from analyzer.nlp.lexicon import load_patterns
 from analyzer.nlp.sentences import SentenceIndex
 
@@ -70,12 +71,15 @@ class ClauseMatcher:
             key = nlp.vocab.strings.add(p["id"])
             self.kinds[key] = (p["kind"], p["id"])
             self.matcher.add(p["id"], expand_first_token(p["pattern"]))
+        self.cue_matcher = CueMatcher(nlp.vocab)
 
     def findings(self, doc: Doc, offset: int = 0) -> list[Finding]:
         """Judged clauses of one text; offsets are shifted by `offset` (its place in a larger document)."""
         text = doc.text
         index: SentenceIndex | None = None
         best: dict[tuple[int, str], Finding] = {}
+        cues = None
+        sentence_cues: dict[int, tuple[int, list]] = {}
         for match_id, start, end in self.matcher(doc):
             kind, rule = self.kinds[match_id]
             a0 = doc[start].idx
@@ -85,8 +89,15 @@ class ClauseMatcher:
             s, e = index.around(a0)
             if a0 < s or a1 > e:
                 continue
+            if s not in sentence_cues:
+                if cues is None:
+                    cues = self.cue_matcher(doc)
+                span = doc.char_span(s, e, alignment_mode="expand")
+                t0, t1 = (span.start, span.end) if span is not None else (start, end)
+                sentence_cues[s] = (t0, hits_in(doc, cues, t0, t1))
+            t0, hits = sentence_cues[s]
             ctx = Context(text=text[s:e], sent_start=s, a0=a0 - s, a1=a1 - s, section=None,
-                          at_top=offset + s < TOP_CHARS)
+                          at_top=offset + s < TOP_CHARS, cues=hits, at0=start - t0, at1=end - t0)
             f = judge(ctx, kind, rule)
             if f is None:
                 continue

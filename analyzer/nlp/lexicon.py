@@ -55,7 +55,7 @@ def load_patterns() -> list[dict]:
     out: list[dict] = []
     folder = resources.files("analyzer.nlp").joinpath("patterns")
     for entry in sorted(folder.iterdir(), key=lambda p: p.name):
-        if entry.name.endswith(".jsonl"):
+        if entry.name.endswith(".jsonl") and entry.name != "cues.jsonl":  # cue rules: nlp/context.py
             for line in entry.read_text("utf-8").splitlines():
                 if line.strip():
                     out.append(json.loads(line))
