@@ -17,7 +17,7 @@ from typing import IO
 from analyzer.classify import decide
 from analyzer.document import Document
 from analyzer.errors import AnalyzerError
-from analyzer.nlp.clauses import LIMITING, Finding
+from analyzer.nlp.frames import LIMITING, Finding
 from analyzer.readers import ReadOptions, read_bytes, read_path, read_text
 from analyzer.results import Analysis, Details, Evidence, PageBox
 

@@ -18,15 +18,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from analyzer.nlp.clauses import LIMITING, Finding
+from analyzer.nlp.frames import LIMITING, Aside, Finding, Kind
 from analyzer.nlp.lexicon import lexicon
 
 CARVE_BEFORE = 3_000  # carve-outs sit after the exculpation, rarely long before it
 CARVE_AFTER = 15_000
-_EXCEPTION_KEEPS_LIABILITY = re.compile(
-    r"except\s+(as\s+(otherwise\s+)?(provided|set\s+forth|described|stated)|for\s+(\w+\s+){0,3}liabilit|as\s+hereinafter)",
-    re.I,
-)
 _LOAN_WORDS = re.compile(
     r"\b(borrowers?|lenders?|makers?|obligors?|issuers?|holders?|promissory|note|loans?|credit agreement|"
     r"indenture|mortgage|deed of trust|principal|interest rate|maturity)\b",
@@ -82,11 +78,12 @@ def _carve_categories(findings: list[Finding], exculpations: list[Finding], text
 
 def decide(findings: list[Finding], text: str, section_of=None) -> Decision:
     limits = [f for f in findings if f.kind in LIMITING and f.limits_borrower]
-    set_aside = [f for f in findings if f.note]
+    set_aside = [f for f in findings if f.aside]
     titles = [f for f in findings if f.kind == "recourse_title"]
     structured = [f for f in limits if f.kind == "limited_recourse"]
     caps = [f for f in limits if f.kind == "recourse_cap"]
-    excul = sorted((f for f in limits if f.kind in ("no_personal_liability", "exculpation", "deficiency_barred")),
+    excul = sorted((f for f in limits if f.kind in (Kind.no_personal_liability, Kind.exculpation,
+                                                     Kind.deficiency_barred, Kind.forfeiture_only)),
                    key=lambda f: (-f.score, f.start))  # the clearest exculpation speaks first
     details = _details(findings, text)
     warnings = []
@@ -116,8 +113,7 @@ def decide(findings: list[Finding], text: str, section_of=None) -> Decision:
     if excul:
         carve = [f for f in findings if f.kind == "carve_out" and _near(f, excul)]
         spring = [f for f in findings if f.kind == "springing_recourse" and _near(f, excul)]
-        keeps = [e for e in excul if e.scope == "qualified" and e.scope_cue
-                 and _EXCEPTION_KEEPS_LIABILITY.search(text[e.start:e.end])]
+        keeps = [e for e in excul if e.exceptions]  # "except as provided in Section 9": carve-outs by reference
         head = excul[0]
         where = _where(head, section_of)
         if carve or spring or keeps:
@@ -129,7 +125,7 @@ def decide(findings: list[Finding], text: str, section_of=None) -> Decision:
             if spring:
                 parts.append("springing full recourse" + (f" on {_few(trig)}" if trig else ""))
             if keeps and not carve:
-                parts.append(f"an exception that keeps personal liability ('{keeps[0].scope_cue}')")
+                parts.append(f"an exception that keeps personal liability ('{keeps[0].exceptions[0]}')")
             conf = 0.9 if (carve and len(excul) > 1) or spring else 0.8
             reason = " with ".join(parts[:2]) + (" and " + parts[2] if len(parts) > 2 else "")
             return done("limited-recourse", conf, [reason], [head] + carve[:5] + spring[:3] + keeps[:1])
@@ -162,16 +158,13 @@ def _top(signals: list[Finding]) -> list[Finding]:
     return sorted(signals, key=lambda f: (order.get(f.kind, 9), f.start))[:3]
 
 
+_ASIDE_WORDS = {Aside.transfer: "'without recourse' transfer", Aside.protects_others: "exculpation of others",
+                Aside.signatory: "exculpation of others", Aside.defined_term: "defined term",
+                Aside.other_debt: "other debt"}
+
+
 def _aside_label(f: Finding) -> str:
-    if f.kind == "without_recourse_transfer":
-        return "'without recourse' transfer"
-    if f.note and f.note.startswith("protects only"):
-        return "exculpation of others"
-    if f.note and "defined term" in f.note:
-        return "defined term"
-    if f.note and "other debt" in f.note:
-        return "other debt"
-    return f.kind.replace("_", " ")
+    return _ASIDE_WORDS.get(f.aside, f.kind.replace("_", " "))
 
 
 _GUARANTOR_DEF = re.compile(

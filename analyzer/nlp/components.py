@@ -14,8 +14,9 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
-from analyzer.nlp.clauses import Context, Finding, judge
 from analyzer.nlp.context import CueMatcher, hits_in
+from analyzer.nlp.frames import Aside, Context, Finding
+from analyzer.nlp.judges import judge
 from analyzer.nlp.lexicon import load_patterns
 from analyzer.nlp.sentences import SentenceIndex
 
@@ -69,7 +70,7 @@ class ClauseMatcher:
         self.kinds: dict[int, tuple[str, str]] = {}
         for p in load_patterns():
             key = nlp.vocab.strings.add(p["id"])
-            self.kinds[key] = (p["kind"], p["id"])
+            self.kinds[key] = (p["judge"], p["id"])
             self.matcher.add(p["id"], expand_first_token(p["pattern"]))
         self.cue_matcher = CueMatcher(nlp.vocab)
 
@@ -81,7 +82,7 @@ class ClauseMatcher:
         cues = None
         sentence_cues: dict[int, tuple[int, list]] = {}
         for match_id, start, end in self.matcher(doc):
-            kind, rule = self.kinds[match_id]
+            judge_name, rule = self.kinds[match_id]
             a0 = doc[start].idx
             a1 = doc[end - 1].idx + len(doc[end - 1].text)
             if index is None:
@@ -98,7 +99,7 @@ class ClauseMatcher:
             t0, hits = sentence_cues[s]
             ctx = Context(text=text[s:e], sent_start=s, a0=a0 - s, a1=a1 - s, section=None,
                           at_top=offset + s < TOP_CHARS, cues=hits, at0=start - t0, at1=end - t0)
-            f = judge(ctx, kind, rule)
+            f = judge(ctx, judge_name, rule)
             if f is None:
                 continue
             key = (f.start, f.kind)
@@ -155,7 +156,9 @@ class RecourseClassifier:
             raise ValueError("recourse_classifier needs the recourse_clauses component before it")
         # lists come back as tuples from a DocBin (msgpack): normalise them
         findings = [Finding(**{**d, "anchor": tuple(d["anchor"]), "protected_parties": list(d["protected_parties"]),
-                               "categories": list(d["categories"]), "triggers": list(d["triggers"])})
+                               "categories": list(d["categories"]), "triggers": list(d["triggers"]),
+                               "exceptions": list(d.get("exceptions") or []),
+                               "aside": Aside(d["aside"]) if d.get("aside") else None})
                     for d in doc._.recourse_evidence]
         decision = decide(findings, doc.text)
         doc._.recourse = {"label": decision.label, "confidence": decision.confidence, "reasons": decision.reasons}

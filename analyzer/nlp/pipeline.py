@@ -13,8 +13,8 @@ from functools import cache
 import spacy
 from spacy.language import Language
 
-from analyzer.nlp.clauses import Finding
 from analyzer.nlp.components import ClauseMatcher
+from analyzer.nlp.frames import Finding
 from analyzer.nlp.lexicon import prefilter
 from analyzer.nlp.sentences import SentenceIndex
 
