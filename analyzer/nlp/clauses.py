@@ -13,6 +13,7 @@ import re
 from analyzer.nlp.context import governing
 from analyzer.nlp.frames import Context, Finding
 from analyzer.nlp.lexicon import Lexicon
+from analyzer.nlp.roles import doc_obligor, doc_obligors_in
 
 _MODAL = re.compile(r"\b(shall|will|may|must|is|are|be|has|have|had|does|do|would|should|can)\b", re.I)
 _POSSESSIVE_OF = None  # built lazily from the obligor list
@@ -100,12 +101,19 @@ def parties(text: str, lex: Lexicon) -> tuple[list[str], bool, bool, bool]:
     excluded = bool(_EXCLUDING_OBLIGOR.search(text))
     text = _DEFINED_IN_PARENS.sub(" ", text)
     stripped = _OWNER_OF.sub(" ", _OBLIGOR_COMPOUND.sub(" ", _obligor_possessive(lex).sub(" ", text)))
-    obligors = lex.findall("obligor_terms", stripped)
-    officers = lex.findall("officer_terms", text) + [m.group(0).lower() for m in _OBLIGOR_COMPOUND.finditer(text)]
+    own = doc_obligors_in(stripped)
+    obligors = lex.findall("obligor_terms", stripped) + own
+    officers = [o for o in lex.findall("officer_terms", text) if o not in own] + [
+        m.group(0).lower() for m in _OBLIGOR_COMPOUND.finditer(text)]
     lender = lex.findall("lender_side_protected", stripped)
     named = list(dict.fromkeys(obligors + officers + lender))
     has_obligor = bool(obligors) and not excluded
     return named, has_obligor, bool(officers) and not has_obligor, bool(lender) and not has_obligor
+
+
+def find_obligor(text: str, lex: Lexicon) -> re.Match[str] | None:
+    """An obligor named in `text`: a role word of the lexicon, or a name this document gives its obligor."""
+    return lex.find("obligor_terms", text) or doc_obligor(text)
 
 
 def _subject(ctx: Context) -> str:

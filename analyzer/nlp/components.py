@@ -18,6 +18,7 @@ from analyzer.nlp.context import CueMatcher, hits_in
 from analyzer.nlp.frames import Aside, Context, Finding
 from analyzer.nlp.judges import judge
 from analyzer.nlp.lexicon import load_patterns
+from analyzer.nlp.roles import document_obligors
 from analyzer.nlp.sentences import SentenceIndex
 
 SPAN_KEY = "recourse"
@@ -121,11 +122,12 @@ class ClauseMatcher:
         from analyzer.nlp.pipeline import candidate_windows, chunks
 
         out: list[Finding] = []
-        for offset, piece in chunks(text):
-            windows = candidate_windows(piece)
-            docs = self.nlp.tokenizer.pipe(piece[s:e] for s, e in windows)
-            for (s, _e), wdoc in zip(windows, docs, strict=True):
-                out.extend(self.findings(wdoc, offset + s))
+        with document_obligors(text):
+            for offset, piece in chunks(text):
+                windows = candidate_windows(piece)
+                docs = self.nlp.tokenizer.pipe(piece[s:e] for s, e in windows)
+                for (s, _e), wdoc in zip(windows, docs, strict=True):
+                    out.extend(self.findings(wdoc, offset + s))
         return out
 
     def __call__(self, doc: Doc) -> Doc:

@@ -27,6 +27,7 @@ from analyzer.nlp.clauses import (
     _subject,
     _target,
     _triggers,
+    find_obligor,
     negation,
     parties,
     preserved,
@@ -80,6 +81,9 @@ def judge_liability(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
     neg = negation(ctx)
     keep = preserved(ctx)
     text = ctx.text
+    capped = _CAP_TARGET.match(ctx.post)
+    if capped and _cap(ctx.post[:200]):  # "(not) personally liable for more than 25% / only up to $X"
+        return _limit(ctx, Kind.recourse_cap, rule, lex, cue=capped.group(0).strip(), cap=_cap(ctx.post[:200]))
     if neg and not keep:
         if lex.find("definition_cues", ctx.pre) or _WAIVER.search(text):
             return _set_aside(ctx, Kind.no_personal_liability, rule, Aside.waiver, polarity="negated", cue=neg)
@@ -88,7 +92,7 @@ def judge_liability(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
                               protected_parties=["signatory"])
         who = _subject(ctx) + " " + _target(ctx, 160)
         named, obligor, _officers_only, _lender_side = parties(who, lex)
-        limits = obligor or (not named and bool(lex.find("obligor_terms", text)))
+        limits = obligor or (not named and bool(find_obligor(text, lex)))
         if not limits:
             aside = Aside.protects_others if named else Aside.no_obligor
             return _set_aside(ctx, Kind.no_personal_liability, rule, aside, ", ".join(named[:6]) or None,
@@ -99,6 +103,11 @@ def judge_liability(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
             f.categories = _categories(text, lex)
         return f
     return _asserted_liability(ctx, rule, lex, scope, scope_cue, keep)
+
+
+_CAP_TARGET = re.compile(r"\W*(?:for|in\s+respect\s+of|with\s+respect\s+to)?\s*(?:[\w,]+\s+){0,6}?"
+                         r"(?:only\s+)?(?:more\s+than|in\s+excess\s+of|greater\s+than|exceeding|beyond|up\s+to|"
+                         r"not\s+to\s+exceed|capped\s+at)\b", re.I)
 
 
 def _asserted_liability(ctx: Context, rule: str, lex: Lexicon, scope: str | None, scope_cue: str | None,
@@ -151,7 +160,7 @@ def _collateral_target(target: str, lex: Lexicon) -> tuple[bool, str | None]:
     asset = re.match(r"\W*(?:(?:to|from|out|of|against|in|upon|with|through|by|and|the|extent)\s+){0,8}"
                      r"(?:the|its|such|said|his|her|their)\s+(?:(?:right,\s+title\s+and\s+)?interests?\s+in\s+"
                       r"(?:the\s+)?)?((?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*)", head)
-    if asset and not lex.find("party_targets", asset.group(1)) and not lex.find("obligor_terms", asset.group(1)) \
+    if asset and not lex.find("party_targets", asset.group(1)) and not find_obligor(asset.group(1), lex) \
             and (not party or asset.start() < party.start()):
         return True, asset.group(1)
     return False, party.group(0) if party else None
@@ -238,11 +247,20 @@ _BORROWER_SOURCE = re.compile(r"\b(Borrower|Loan\s+(?:Re)?[Pp]ayments|payments\s
                               r"Loan\s+Agreement|Revenues?\s+(?:received|derived)\s+(?:from|under))\b")
 
 
+_PAID_BY = re.compile(r"\b(?:paid|made|payable|received|derived|owed)\s+(?:\w+\s+){0,3}?(?:by|from|under)\s+"
+                      r"((?:the\s+)?[\w-]+(?:\s+[A-Z][\w-]+){0,2})")
+
+
 def _public_conduit(ctx: Context, lex: Lexicon) -> bool:
     """A public issuer's own limited obligation payable from what the borrower pays: the issuer is protected,
     the borrower is the source of payment, not a protected party."""
     pre, post = ctx.pre[-200:], ctx.post[:240]
-    return bool(_PUBLIC_HOLDER.search(pre) and _BORROWER_SOURCE.search(post))
+    if not _PUBLIC_HOLDER.search(pre):
+        return False
+    if _BORROWER_SOURCE.search(post):
+        return True
+    payer = _PAID_BY.search(post)
+    return bool(payer and find_obligor(payer.group(1), lex) and not _PUBLIC_HOLDER.search(payer.group(1)))
 
 
 def judge_limited_obligation(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
@@ -270,7 +288,7 @@ def judge_money_judgment(ctx: Context, rule: str, lex: Lexicon) -> Finding | Non
 def judge_no_recourse(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
     if ctx.anchor.lower().startswith("any") and not negation(ctx):
         return None
-    if lex.find("transfer_cues", ctx.text) and not lex.find("obligor_terms", ctx.post[:60]):
+    if lex.find("transfer_cues", ctx.text) and not find_obligor(ctx.post[:60], lex):
         return None
     named, obligor, officers_only, _ = parties(ctx.post[:200] + " " + _subject(ctx), lex)
     if not (obligor and not officers_only):
@@ -307,7 +325,7 @@ def judge_nonrecourse_word(ctx: Context, rule: str, lex: Lexicon) -> Finding | N
         return _set_aside(ctx, Kind.exculpation, rule, Aside.other_debt, third.group(0))
     copula = re.search(r"\b(is|are|be|constitutes?)\s+(an?\s+)?(non-?\s?recourse|nonrecourse)", text, re.I) or \
         _NONRECOURSE_NOUN.search(text)
-    if (copula or (mine and lex.find("obligor_terms", text))) and not lex.find("definition_cues", text):
+    if (copula or (mine and find_obligor(text, lex))) and not lex.find("definition_cues", text):
         return _limit(ctx, Kind.exculpation, rule, lex, cue=ctx.anchor.lower(), score=0.75)
     return None
 
@@ -331,7 +349,7 @@ def judge_deficiency(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
         # a statute restricting deficiency judgments: "no such statute applies" keeps them available
         return _new(ctx, Kind.deficiency_allowed, rule, cue=neg, score=0.6) if neg else None
     if neg and not preserved(ctx):
-        if re.search(r"\b(waives?|waiver|defen[cs]es?)\b", text, re.I) and lex.find("obligor_terms", ctx.pre[:80]):
+        if re.search(r"\b(waives?|waiver|defen[cs]es?)\b", text, re.I) and find_obligor(ctx.pre[:80], lex):
             # "Borrower waives any defense ... deficiency": the borrower gives up a protection
             return _new(ctx, Kind.deficiency_allowed, rule, cue=neg, score=0.6)
         return _limit(ctx, Kind.deficiency_barred, rule, lex, "negated", cue=neg)
@@ -344,10 +362,14 @@ def judge_anti_deficiency(ctx: Context, rule: str, lex: Lexicon) -> Finding | No
     return None
 
 
+_AFTER_COLLATERAL = re.compile(
+    r"\b(sale|sell|sold|dispos\w+|foreclos\w+|repossess\w*|auction\w*|proceeds|forfeit\w*|redeem\w*)\b", re.I)
+
+
 def judge_balance_owed(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
     """Plain-English deficiency: 'you will owe us any balance left after we sell the vehicle' (allowed) or
     'you will not owe any remaining balance' (barred)."""
-    if not re.search(r"\b(sale|sell|sold|dispos\w+|foreclos\w+|repossess\w*|auction\w*|proceeds)\b", ctx.text, re.I):
+    if not _AFTER_COLLATERAL.search(ctx.text):
         return None
     neg = negation(ctx) or ("nothing" if ctx.anchor.lower().endswith("nothing") else None)
     if neg:
@@ -392,7 +414,7 @@ def _structured(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
     text = ctx.text
     window = text[max(0, ctx.a0 - 200):ctx.a1 + 200]
     third = lex.find("third_party_debt_cues", window)
-    mine = lex.find("this_instrument", text) or lex.find("obligor_terms", text)
+    mine = lex.find("this_instrument", text) or find_obligor(text, lex)
     if third and not mine:
         return _set_aside(ctx, Kind.limited_recourse, rule, Aside.other_debt, third.group(0))
     if not mine:
@@ -405,6 +427,7 @@ def judge_partial_recourse(ctx: Context, rule: str, lex: Lexicon) -> Finding | N
 
 
 def judge_cap(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
+    """'liable ... only up to 15%', 'not personally liable for more than 25%', 'shall not exceed $X'."""
     text = ctx.text
     near = text[max(ctx.clause_start(), ctx.a0 - 160):ctx.a0]
     if not re.search(r"(?<![\w-])(liability|liabilities|liable|recourse)\b", near, re.I):
@@ -415,8 +438,9 @@ def judge_cap(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
     named, obligor, _, lender_side = parties(_subject(ctx), lex)
     if lender_side or (named and not obligor):
         return None
-    if not re.search(r"personal|recourse|borrower|maker|obligor", near, re.I):
-        return None
+    if not re.search(r"personal|recourse|borrower|maker|obligor", near, re.I) or not re.search(
+            r"\b(liable|liability|recourse)\b", text[max(0, ctx.a0 - 80):ctx.a0], re.I):
+        return None  # "liabilities in excess of 10%" of some other matter is no cap
     return _limit(ctx, Kind.recourse_cap, rule, lex, cue=ctx.anchor.lower(), cap=cap, score=0.8)
 
 
@@ -460,6 +484,18 @@ def judge_carve_out(ctx: Context, rule: str, lex: Lexicon, need_signal: bool = F
                 categories=cats, score=0.6)
 
 
+def judge_exception_clause(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
+    """'that protection does not apply where the borrower obtained the credit by actual fraud': an exception to
+    a limit, stated as a clause of its own, keeps liability for what it names."""
+    if not re.search(r"\b(protection|limitation|exculpation|foregoing|preceding|above|this\s+(section|paragraph))\b",
+                     ctx.pre, re.I):
+        return None
+    cats = [c for c in _categories(ctx.post, lex) if c in lex.raw["strong_carve_out_categories"]]
+    if not cats:
+        return None
+    return _new(ctx, Kind.carve_out, rule, cue=ctx.anchor.lower(), categories=cats, score=0.7)
+
+
 def judge_liable_for_losses(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
     return judge_carve_out(ctx, rule, lex, need_signal=True)
 
@@ -483,10 +519,10 @@ def judge_springing(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
         # "full recourse against Borrower for (a) fraud ... (b) waste": carve-outs, not the whole debt
         return _new(ctx, Kind.carve_out, rule, cue=ctx.anchor.lower(), categories=_categories(text, lex),
                     score=0.75)
-    if _TRIGGER.search(text) and lex.find("obligor_terms", text):
+    if _TRIGGER.search(text) and find_obligor(text, lex):
         return _new(ctx, Kind.springing_recourse, rule, cue=ctx.anchor.lower(), triggers=_triggers(text, lex),
                     score=0.85)
-    if lex.find("this_instrument", text) or lex.find("obligor_terms", text):
+    if lex.find("this_instrument", text) or find_obligor(text, lex):
         return _new(ctx, Kind.personal_liability, rule, cue=ctx.anchor.lower(), score=0.8)
     return None
 
