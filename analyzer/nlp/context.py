@@ -96,8 +96,9 @@ def hits_in(doc: Doc, found: list[tuple[CueRule, int, int]], t_start: int, t_end
 
 
 def _pseudo(h: CueHit, hits: list[CueHit]) -> bool:
-    """A negation inside a pseudo-negation ("not only", "no later than") negates nothing."""
-    return any(p.category == "PSEUDO" and p.t0 <= h.t0 and h.t1 <= p.t1 for p in hits)
+    """A negation inside a pseudo-negation ("not only", "no later than") or inside a preservation
+    ("shall not limit", "nothing herein releases": a double negative that keeps) negates nothing."""
+    return any(p.category in ("PSEUDO", "PRESERVATION") and p.t0 <= h.t0 and h.t1 <= p.t1 for p in hits)
 
 
 def _terminated(h: CueHit, lo: int, hi: int, hits: list[CueHit]) -> bool:
@@ -110,7 +111,7 @@ def governs(h: CueHit, a0: int, a1: int, hits: list[CueHit]) -> bool:
     if h.category == "NEGATION" and _pseudo(h, hits):
         return False
     if h.t0 < a1 and a0 < h.t1:  # the cue is part of the anchor itself ("no personal liability")
-        return h.category in ("NEGATION",) and h.t0 <= a0
+        return h.category in ("NEGATION", "PRESERVATION") and h.t0 <= a0
     d = h.rule.direction
     if h.t1 <= a0 and d in ("FORWARD", "BOTH"):
         return a0 - h.t1 <= h.rule.max_scope and not _terminated(h, h.t1, a0, hits)

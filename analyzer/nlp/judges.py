@@ -157,7 +157,8 @@ def _collateral_target(target: str, lex: Lexicon) -> tuple[bool, str | None]:
     coll = lex.find("collateral_terms", head)
     if coll and (not party or coll.start() < party.start()):
         return True, coll.group(0)
-    asset = re.match(r"\W*(?:(?:to|from|out|of|against|in|upon|with|through|by|and|the|extent)\s+){0,8}"
+    asset = re.match(r"\W*(?:(?:to|from|out|of|against|in|upon|with|through|by|and|the|extent|value|foreclosure|"
+                     r"foreclosing|sale|realization|enforcement|liens?|on|solely|only|exclusively|any)\W+){0,10}"
                      r"(?:the|its|such|said|his|her|their)\s+(?:(?:right,\s+title\s+and\s+)?interests?\s+in\s+"
                       r"(?:the\s+)?)?((?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*)", head)
     if asset and not lex.find("party_targets", asset.group(1)) and not find_obligor(asset.group(1), lex) \
@@ -201,6 +202,19 @@ _REDEEMER = re.compile(r"\b(pledgors?|pawners?|pawnors?|customers?|you|owners?|d
                        r"obligors?|undersigned|consumers?)\b", re.I)
 
 
+def judge_source_named_before(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
+    """'the Collateral is the only source from which the Loan may be collected': the asset is the subject."""
+    if negation(ctx):
+        return None
+    subject = _subject(ctx)
+    m = re.search(r"\b(?:the|its|such|said)\s+((?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*)\s*$", subject.rstrip(" ,"))
+    if m and not lex.find("party_targets", m.group(1)) and not find_obligor(m.group(1), lex):
+        return _limit(ctx, Kind.exculpation, rule, lex, cue=f"{m.group(1)} … {ctx.anchor.lower()}")
+    if lex.find("collateral_terms", subject[-60:]):
+        return _limit(ctx, Kind.exculpation, rule, lex, cue=ctx.anchor.lower())
+    return _confined(ctx, rule, lex, _target(ctx))
+
+
 def judge_sole_recourse(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
     """'the sole recourse / only remedy of Lender ... shall be (to / against / limited to) X'."""
     target = _target(ctx)
@@ -233,8 +247,8 @@ def judge_payable_solely(ctx: Context, rule: str, lex: Lexicon) -> Finding | Non
 def judge_no_other_source(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
     """'no duty to pay from any other funds', 'not payable from any other source': the debt is confined to
     the source named elsewhere in the sentence."""
-    if not negation(ctx) or not re.search(r"\b(pay\w*|satisf\w*|recover\w*|collect\w*|liab\w*|obligat\w*)\b",
-                                          ctx.pre[-80:], re.I):
+    if not negation(ctx) or not re.search(r"\b(pay\w*|satisf\w*|recover\w*|collect\w*|liab\w*|obligat\w*|levy|"
+                                          r"attach\w*|execut\w*|enforc\w*|pursue|proceed)\b", ctx.pre[-80:], re.I):
         return None
     if _public_conduit(ctx, lex):
         return _set_aside(ctx, Kind.exculpation, rule, Aside.protects_others, "a public lender's own obligation")
@@ -500,9 +514,9 @@ def judge_liable_for_losses(ctx: Context, rule: str, lex: Lexicon) -> Finding | 
     return judge_carve_out(ctx, rule, lex, need_signal=True)
 
 
-_FOR_ITEMS = re.compile(r"^\W*(?:against\s+\w+(?:\s+\w+)?\s+)?(?:for|with\s+respect\s+to|as\s+to)\s+"
-                        r"(?:\(?[a-z0-9ivx]{1,4}[.)]|any\s+(?:of\s+the\s+following|loss|losses|damages?|costs?)|"
-                        r"the\s+following|losses|damages|costs)", re.I)
+_FOR_ITEMS = re.compile(r"^\W*(?:(?:against|of)\s+(?:[\w,'\u2019]+\s+){1,6}?)?(?:obligation\s+)?"
+                        r"(?:for|with\s+respect\s+to|as\s+to)\s+(?:\(?[a-z0-9ivx]{1,4}[.)]|[-\u2022*]\s|any\s+(?:of\s+the\s+following|loss|losses|"
+                        r"damages?|costs?|claims?)|the\s+following|losses|damages|costs|claims)", re.I)
 
 
 def judge_springing(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:

@@ -61,11 +61,13 @@ def chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
 
 def candidate_windows(text: str) -> list[tuple[int, int]]:
     """Sentences that hold a pattern key, merged where they touch; only these are tokenized."""
-    hits = [m.start() for m in prefilter().finditer(text.lower())]
+    hits = [(m.start(), m.end()) for m in prefilter().finditer(text.lower())]
     if not hits:
         return []
     index = SentenceIndex(text)
-    spans = sorted({index.around(h) for h in hits})
+    # a key can run past its first sentence ("Limited Liability. Its liability ... is limited to"):
+    # every sentence it touches is a candidate
+    spans = sorted({index.around(a) for a, _ in hits} | {index.around(b - 1) for _, b in hits})
     merged: list[list[int]] = []
     for s, e in spans:
         if merged and s - merged[-1][1] <= 2:
