@@ -8,6 +8,7 @@ Both work in a blank English pipeline or inside any other English pipeline.
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict
 
 from spacy.language import Language
@@ -22,6 +23,9 @@ from analyzer.nlp.roles import document_obligors
 from analyzer.nlp.sentences import SentenceIndex
 
 SPAN_KEY = "recourse"
+_OPERATIVE = re.compile(r"FOR VALUE RECEIVED|\bpromises?\s+to\s+(?:re)?pay\b|\b(?:is|are)\s+(?:made|entered)\b|"
+                        r"\bentered\s+into\b|\bby\s+and\s+(?:between|among)\b|\bSection\s+1\b|\b(?:ARTICLE|Article)\s+"
+                        r"(?:I|1)\b|^\s*1\.\s", re.I | re.M)
 TOP_CHARS = 600  # the opening of a document, where titles stand
 
 if not Doc.has_extension("recourse_evidence"):
@@ -75,7 +79,7 @@ class ClauseMatcher:
             self.matcher.add(p["id"], expand_first_token(p["pattern"]))
         self.cue_matcher = CueMatcher(nlp.vocab)
 
-    def findings(self, doc: Doc, offset: int = 0) -> list[Finding]:
+    def findings(self, doc: Doc, offset: int = 0, title_end: int = TOP_CHARS) -> list[Finding]:
         """Judged clauses of one text; offsets are shifted by `offset` (its place in a larger document)."""
         text = doc.text
         index: SentenceIndex | None = None
@@ -99,7 +103,7 @@ class ClauseMatcher:
                 sentence_cues[s] = (t0, hits_in(doc, cues, t0, t1))
             t0, hits = sentence_cues[s]
             ctx = Context(text=text[s:e], sent_start=s, a0=a0 - s, a1=a1 - s, section=None,
-                          at_top=offset + s < TOP_CHARS, cues=hits, at0=start - t0, at1=end - t0)
+                          at_top=offset + s < title_end, cues=hits, at0=start - t0, at1=end - t0)
             f = judge(ctx, judge_name, rule)
             if f is None:
                 continue
@@ -122,12 +126,14 @@ class ClauseMatcher:
         from analyzer.nlp.pipeline import candidate_windows, chunks
 
         out: list[Finding] = []
+        opening = _OPERATIVE.search(text, 0, TOP_CHARS)
+        title_end = opening.start() if opening else TOP_CHARS  # titles stand before the first operative words
         with document_obligors(text):
             for offset, piece in chunks(text):
                 windows = candidate_windows(piece)
                 docs = self.nlp.tokenizer.pipe(piece[s:e] for s, e in windows)
                 for (s, _e), wdoc in zip(windows, docs, strict=True):
-                    out.extend(self.findings(wdoc, offset + s))
+                    out.extend(self.findings(wdoc, offset + s, title_end))
         return out
 
     def __call__(self, doc: Doc) -> Doc:

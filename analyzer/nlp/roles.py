@@ -19,20 +19,29 @@ _DEFINED = re.compile(r"\(\s*(?:together[^()\"]{0,40},\s*)?(?:the\s+|each,?\s+an
 _DOC_OBLIGORS: ContextVar[re.Pattern[str] | None] = ContextVar("doc_obligors", default=None)
 
 
+_SUBJECT = re.compile(r"(?:[\"\u201d]\s*\)|\b((?:[A-Z][\w&'-]*\s+){0,2}[A-Z][\w&'-]*))\s*,?\s*"
+                      r"(?:(?:hereby|each|jointly\s+and\s+severally|unconditionally|absolutely|and)\s*,?\s*){0,4}$")
+_NOT_OBLIGOR = {"lender", "holder", "payee", "bank", "agent", "note", "agreement", "bonds", "loan", "value",
+                "received", "for", "the"}
+
+
 def obligor_names(text: str) -> list[str]:
-    """Defined terms given to the party that promises to pay, read from the opening of the document."""
+    """Defined terms of the party that promises to pay, read from the opening of the document: the term
+    defined just before the promise ('ACME LLC ("Acme") promises to pay') or the subject of the promise
+    ('and the Pledgor hereby promises to pay')."""
     head = text[:OPENING]
     names: list[str] = []
     for m in _PROMISE.finditer(head):
         before = head[max(0, m.start() - 400):m.start()]
-        if re.search(r"[.;]\s*$", before.rstrip()[-3:] or ""):
-            continue
-        defined = list(_DEFINED.finditer(before))
-        if defined:
-            name = defined[-1].group(1).strip()
-            if name.lower() not in ("lender", "holder", "payee", "bank", "agent", "note", "agreement") \
-                    and name not in names:
-                names.append(name)
+        subj = _SUBJECT.search(before)
+        name = None
+        if subj and subj.group(1) is None:  # a parenthetical definition right before the verb
+            defined = list(_DEFINED.finditer(before))
+            name = defined[-1].group(1).strip() if defined else None
+        elif subj:
+            name = subj.group(1).strip()
+        if name and name.lower() not in _NOT_OBLIGOR and not name.isupper() and name not in names:
+            names.append(name)
         if len(names) >= 3:
             break
     return names
@@ -56,5 +65,18 @@ def doc_obligor(text: str) -> re.Match[str] | None:
 
 
 def doc_obligors_in(text: str) -> list[str]:
+    """This document's obligor names standing in `text` as a party, not as the owner of another
+    ("the officers of Developer", "Developer's members")."""
     rx = _DOC_OBLIGORS.get()
-    return [m.group(0).lower() for m in rx.finditer(text)] if rx is not None else []
+    if rx is None:
+        return []
+    out = []
+    for m in rx.finditer(text):
+        before, after = text[max(0, m.start() - 24):m.start()], text[m.end():m.end() + 2]
+        if _OWNED_BY.search(before) or after.startswith(("'s", "\u2019s")):
+            continue
+        out.append(m.group(0).lower())
+    return out
+
+
+_OWNED_BY = re.compile(r"\b(?:of|for|by|under|with)\s+(?:the\s+|such\s+|any\s+|each\s+)?$", re.I)
