@@ -153,7 +153,7 @@ def _collateral_target(target: str, lex: Lexicon) -> tuple[bool, str | None]:
     A capitalised defined term that names no party ("the Pledged Receipts", "its interest in the Units")
     is an asset as much as a listed collateral word is."""
     head = re.sub(r"\b\w+['\u2019]s\b", " ", target[:160])  # "Lender's exercise of its remedies": not a target
-    party = lex.find("party_targets", head)
+    party = lex.find("party_targets", head) or find_obligor(head, lex)
     coll = lex.find("collateral_terms", head)
     if coll and (not party or coll.start() < party.start()):
         return True, coll.group(0)
@@ -225,6 +225,8 @@ def judge_sole_recourse(ctx: Context, rule: str, lex: Lexicon) -> Finding | None
 def judge_recourse_limited(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
     """'recourse / liability ... limited to' an amount (a cap) or an asset (an exculpation). Whose liability
     is limited is read before the anchor: a landlord's or lender's limited liability is not this borrower's."""
+    if any(h.category == "PSEUDO" and h.t0 < ctx.at1 and ctx.at0 < h.t1 for h in ctx.cues):
+        return None  # "including, but not limited to"
     target = _target(ctx)
     who = ctx.pre[-160:]
     named, obligor, _, lender_side = parties(who, lex)
@@ -250,6 +252,8 @@ def judge_no_other_source(ctx: Context, rule: str, lex: Lexicon) -> Finding | No
     if not negation(ctx) or not re.search(r"\b(pay\w*|satisf\w*|recover\w*|collect\w*|liab\w*|obligat\w*|levy|"
                                           r"attach\w*|execut\w*|enforc\w*|pursue|proceed)\b", ctx.pre[-80:], re.I):
         return None
+    if not (find_obligor(ctx.pre, lex) or lex.find("this_instrument", ctx.text)):
+        return None  # "such parent shall have no assets other than cash": not this debt
     if _public_conduit(ctx, lex):
         return _set_aside(ctx, Kind.exculpation, rule, Aside.protects_others, "a public lender's own obligation")
     return _limit(ctx, Kind.exculpation, rule, lex, "negated", cue=ctx.anchor.lower())
