@@ -128,7 +128,11 @@ def _subject(ctx: Context) -> str:
 
 
 def _target(ctx: Context, max_chars: int = 220) -> str:
-    return ctx.post[:max_chars]
+    """What follows the anchor in its clause, up to the first cue that ends a scope (', but', 'provided',
+    'nothing in this Section releases ...'): a party named after it is not the one this clause speaks of."""
+    post = ctx.post[:max_chars]
+    ends = [h.c0 - ctx.a1 for h in ctx.cues if h.category in ("TERMINATE", "PRESERVATION") and h.c0 >= ctx.a1]
+    return post[:min(ends)] if ends else post
 
 
 def _is_title(ctx: Context) -> bool:

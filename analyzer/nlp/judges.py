@@ -153,7 +153,8 @@ def _collateral_target(target: str, lex: Lexicon) -> tuple[bool, str | None]:
     A capitalised defined term that names no party ("the Pledged Receipts", "its interest in the Units")
     is an asset as much as a listed collateral word is."""
     head = re.sub(r"\b\w+['\u2019]s\b", " ", target[:160])  # "Lender's exercise of its remedies": not a target
-    party = lex.find("party_targets", head) or find_obligor(head, lex)
+    found = [m for m in (lex.find("party_targets", head), find_obligor(head, lex)) if m]
+    party = min(found, key=lambda m: m.start()) if found else None  # the first party named
     coll = lex.find("collateral_terms", head)
     if coll and (not party or coll.start() < party.start()):
         return True, coll.group(0)
