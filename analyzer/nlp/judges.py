@@ -231,6 +231,7 @@ def judge_recourse_limited(ctx: Context, rule: str, lex: Lexicon) -> Finding | N
     target = _target(ctx)
     who = ctx.pre[-160:]
     named, obligor, _, lender_side = parties(who, lex)
+    obligor = obligor or bool(find_obligor(who, lex))  # "Pledgor's liability ... is limited to"
     if (lender_side or named) and not obligor and not lex.find("creditor_terms", who):
         return None
     if _PERCENT.search(target[:120]) or _AMOUNT.search(target[:120]):
