@@ -58,7 +58,7 @@ def _obligor_possessive(lex: Lexicon) -> re.Pattern[str]:
 
 def negation(ctx: Context) -> str | None:
     """The negation cue whose scope covers the anchor (patterns/cues.jsonl, one scope algorithm)."""
-    h = governing(ctx.cues, ctx.at0, ctx.at1, "NEGATION")
+    h = governing(ctx.cues, ctx.at0, ctx.at1, "NEGATION", ctx.judge)
     return h.text if h else None
 
 

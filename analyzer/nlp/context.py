@@ -27,6 +27,7 @@ class CueRule:
     direction: str
     max_scope: int
     terminated_by: tuple[str, ...]
+    applies_to_not: tuple[str, ...] = ()  # judges this cue does not modify (a negated action is not a negated limit)
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,7 @@ def cue_rules() -> dict[str, tuple[CueRule, list[list[dict]]]]:
         if row["category"] not in CATEGORIES:
             raise ValueError(f"cue {row['id']}: unknown category {row['category']}")
         rule = CueRule(row["id"], row["category"], row["direction"], int(row["max_scope"]),
-                       tuple(row["terminated_by"]))
+                       tuple(row["terminated_by"]), tuple(row.get("applies_to_not", ())))
         out[rule.id] = (rule, _token_patterns(row))
     return out
 
@@ -120,11 +121,12 @@ def governs(h: CueHit, a0: int, a1: int, hits: list[CueHit]) -> bool:
     return False
 
 
-def governing(hits: list[CueHit], a0: int, a1: int, category: str) -> CueHit | None:
-    """The nearest cue of `category` whose scope covers the anchor, if any."""
+def governing(hits: list[CueHit], a0: int, a1: int, category: str, judge: str = "") -> CueHit | None:
+    """The nearest cue of `category` whose scope covers the anchor, if any (cues that do not apply to
+    the anchor's judge are passed over)."""
     best, dist = None, 1 << 30
     for h in hits:
-        if h.category == category and governs(h, a0, a1, hits):
+        if h.category == category and judge not in h.rule.applies_to_not and governs(h, a0, a1, hits):
             d = a0 - h.t1 if h.t1 <= a0 else max(0, h.t0 - a1)
             if d < dist:
                 best, dist = h, d

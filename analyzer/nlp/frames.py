@@ -95,6 +95,7 @@ class Context:
     cues: list[CueHit] = field(default_factory=list)  # cue rules matched in the sentence
     at0: int = 0  # the anchor's tokens in the sentence
     at1: int = 0
+    judge: str = ""  # the construction being judged (cue rules may exclude some)
 
     @property
     def anchor(self) -> str:

@@ -607,6 +607,7 @@ def other_debt(ctx: Context, lex: Lexicon) -> str | None:
 
 def judge(ctx: Context, judge_name: str, rule: str) -> Finding | None:
     lex = lexicon()
+    ctx.judge = judge_name
     f = JUDGES[judge_name](ctx, rule, lex)
     if f is not None and f.kind in LIMITING and f.limits_borrower and f.polarity == "asserted":
         m = _DENIAL.search(ctx.text[ctx.clause_start():ctx.a0])
