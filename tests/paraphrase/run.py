@@ -1,0 +1,79 @@
+"""Analyze generated documents and tabulate accuracy per family, with failing examples to look at."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import IO
+
+from .document import Generated
+
+
+@dataclass
+class FamilyScore:
+    family: str
+    label: str
+    n: int = 0
+    right: int = 0
+    got: Counter = field(default_factory=Counter)
+    failures: list[tuple[Generated, str]] = field(default_factory=list)
+
+    @property
+    def accuracy(self) -> float:
+        return self.right / self.n if self.n else 0.0
+
+
+def score(docs: Iterable[Generated], keep_failures: int = 3,
+          jsonl: IO[str] | None = None) -> tuple[dict[str, FamilyScore], float]:
+    """Analyze each document as plain text with one Analyzer; returns the scores and the seconds spent."""
+    from analyzer import Analyzer
+
+    analyzer = Analyzer()
+    scores: dict[str, FamilyScore] = {}
+    t0 = time.perf_counter()
+    for doc in docs:
+        result = analyzer.analyze(doc.text, name=doc.seed)
+        got = str(result.label) if result.label else f"error: {result.error}"
+        s = scores.setdefault(doc.family, FamilyScore(doc.family, doc.label))
+        s.n += 1
+        s.got[got] += 1
+        if got == doc.label:
+            s.right += 1
+        elif len(s.failures) < keep_failures:
+            s.failures.append((doc, got))
+        if jsonl is not None:
+            jsonl.write(json.dumps({"family": doc.family, "seed": doc.seed, "expected": doc.label, "got": got,
+                                    "construction": doc.construction, "text": doc.text}) + "\n")
+    return scores, time.perf_counter() - t0
+
+
+def table(scores: dict[str, FamilyScore], seconds: float, show_failures: int = 3) -> str:
+    """The per-family table, then up to ``show_failures`` failing constructions per family."""
+    lines = [f"{'family':<30} {'expected':<17} {'n':>5} {'accuracy':>8}  wrong labels given",
+             "-" * 96]
+    n = right = 0
+    for s in scores.values():
+        wrong = ", ".join(f"{k} {v}" for k, v in s.got.most_common() if k != s.label) or "-"
+        lines.append(f"{s.family:<30} {s.label:<17} {s.n:>5} {s.accuracy:>8.3f}  {wrong}")
+        n += s.n
+        right += s.right
+    lines.append("-" * 96)
+    passing = sum(s.accuracy >= 0.98 for s in scores.values())
+    lines.append(f"{'all':<30} {'':<17} {n:>5} {right / n if n else 0:>8.3f}  "
+                 f"{passing}/{len(scores)} families >= 0.98; {seconds:.1f}s, {n / seconds if seconds else 0:.0f} "
+                 "docs/s")
+    if show_failures:
+        by_family: dict[str, list[str]] = defaultdict(list)
+        for s in scores.values():
+            for doc, got in s.failures[:show_failures]:
+                sentence = " ".join(doc.construction.split())
+                by_family[s.family].append(f"  expected {doc.label}, got {got} [{doc.seed}]\n    {sentence}")
+        if by_family:
+            lines.append("\nFailing examples:")
+            for fam, rows in by_family.items():
+                lines.append(f"{fam}:")
+                lines.extend(rows)
+    return "\n".join(lines)
