@@ -89,7 +89,7 @@ FAMILIES_KNOWN = [
     ),
     Family(
         "springing", LR, "exculpation that springs to full recourse on bankruptcy or transfer (LABELING.md, "
-        "limited-recourse: 'springing events')",
+        "limited-recourse: springing events such as voluntary bankruptcy or unpermitted transfer)",
         [e + " The limitation [in this Section|above] [shall be void|shall cease to apply], and {debt} [shall "
          "be|becomes] fully recourse to {obj}, if {triggers}." for e in EXCULPATIONS[:3]]
         + ["{Subj} [shall have|has] no personal liability for {debt} unless {triggers}, in which event {subj} "
@@ -195,7 +195,7 @@ FAMILIES_KNOWN = [
     ),
     Family(
         "texas_home_equity", LR, "no personal liability unless the loan was obtained by actual fraud "
-        "(LABELING.md, limited-recourse: 'exculpation ... with carve-outs (fraud)')",
+        "(LABELING.md, limited-recourse: an exculpation with a carve-out, fraud)",
         [
             "This loan is [made|given] without recourse for personal liability against {obj} or {poss} spouse, "
             "unless [{subj} obtained|the owner or spouse obtained] this extension of credit by actual fraud.",

@@ -68,14 +68,15 @@ REVENUES = ["the Pledged Receipts", "the Tax Increment Revenues", "the Pledged R
             "the Dedicated Sales Tax Receipts", "the Available Incremental Taxes", "the Parking Revenues"]
 CONDUIT_PAYMENTS = ["the Loan Payments", "the payments made by {obj} under this Agreement",
                     "the Revenues derived from this Agreement", "amounts paid by {obj} under the Note"]
-HOMES = ["the home", "your home", "the Property", "the house", "the property described in the Security "
+HOMES = ["the home", "the homestead", "the Property", "the house", "the property described in the Security "
          "Instrument", "the dwelling"]
 VEHICLES = ["the vehicle", "the car", "the truck", "the motor vehicle", "the boat", "the motorcycle"]
 GOODS = ["the pledged item", "the pawned item", "the Pledged Property", "the jewelry described above",
          "the merchandise listed on this ticket", "the tool set described above", "the pledged watch",
          "the guitar described above"]
-DEBT = ["the Debt", "the Loan", "the indebtedness evidenced by this Note", "the Obligations",
-        "the principal of and interest on this Note", "the amounts due under this Note", "the Secured Obligations"]
+# singular, so "{debt} is" agrees whichever is drawn
+DEBT = ["the Debt", "the Loan", "the indebtedness evidenced by this Note", "the Secured Indebtedness",
+        "the unpaid balance of this Note", "the Secured Debt", "the loan evidenced by this Note"]
 STATES = ["New York", "Texas", "California", "Delaware", "Ohio", "Illinois", "Florida", "Arizona", "Georgia",
           "Washington", "Colorado", "Minnesota", "North Carolina", "Virginia", "Oregon", "Nevada"]
 AMOUNTS = ["$250,000.00", "$1,200,000.00", "$3,875,000.00", "$18,400,000.00", "$640,500.00", "$9,750,000.00",
