@@ -97,3 +97,22 @@ def test_family_accuracy(sample_scores, family: str) -> None:
                          for d, got in s.failures)
     assert s.accuracy >= THRESHOLD, (f"{family}: {s.right}/{s.n} = {s.accuracy:.3f} < {THRESHOLD}; "
                                      f"labels given {dict(s.got)}\n{examples}")
+
+
+def test_template_grammar() -> None:
+    import random
+
+    from tests.paraphrase.grammar import expand, render
+
+    rng = random.Random(1)
+    ctx = {"subj": "the Company", "who": "[{subj}|it]"}
+    assert expand("{Subj} pays.", ctx, rng) == "The Company pays."
+    seen = {expand("[a|b[c|d]]", ctx, rng) for _ in range(200)}
+    assert seen == {"a", "bc", "bd"}
+    assert {expand("x[? y]", ctx, rng) for _ in range(100)} == {"x", "x y"}
+    assert {expand("{who}", ctx, rng) for _ in range(100)} == {"the Company", "it"}
+    assert render("A [|b] , c.", ctx, rng) in {"A, c.", "A b, c."}
+    with pytest.raises(KeyError):
+        expand("{missing}", ctx, rng)
+    with pytest.raises(ValueError):
+        expand("[open", ctx, rng)

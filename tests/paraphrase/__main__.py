@@ -16,6 +16,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--show-failures", type=int, default=3, metavar="N", help="failing examples per family")
     p.add_argument("--jsonl", metavar="FILE", help="write every document with its expected and given label")
     p.add_argument("--seed", default=SEED, help="generation seed (default: the one the tests use)")
+    p.add_argument("--by-variant", action="store_true", help="also the accuracy of each template of a family")
     p.add_argument("--list", action="store_true", help="list the families and their expected labels")
     args = p.parse_args(argv)
     if args.list:
@@ -39,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if out:
             out.close()
-    print(table(scores, seconds, args.show_failures))
+    print(table(scores, seconds, args.show_failures, args.by_variant))
     return 0
 
 

@@ -40,6 +40,7 @@ class Generated:
     text: str
     construction: str
     seed: str
+    variant: int = -1          # index of the construction template in the family (-1: none, title only)
 
 
 TITLES = {
@@ -158,7 +159,8 @@ def generate_one(fam: Family, seed: str) -> Generated:
     pool = {"institutional": fillers.INSTITUTIONAL, "municipal": fillers.MUNICIPAL}.get(
         register, fillers.CONSUMER)
     chosen = rng.sample(pool, rng.randint(2, min(5, len(pool))))
-    construction = render(rng.choice(fam.constructions), ctx, rng) if fam.constructions else ""
+    variant = rng.randrange(len(fam.constructions)) if fam.constructions else -1
+    construction = render(fam.constructions[variant], ctx, rng) if fam.constructions else ""
     sections: list[tuple[str, str]] = [(h, render(t, ctx, rng)) for h, t in chosen]
     sections += [(h, render(t, ctx, rng)) for h, t in fam.extra]
     rng.shuffle(sections)
@@ -182,7 +184,7 @@ def generate_one(fam: Family, seed: str) -> Generated:
     sign = _signature(rng, register, ctx)
     trailer = [render(rng.choice(fam.trailers), ctx, rng)] if fam.trailers else []
     text = "\n\n".join(head + [opening] + body + [sign] + trailer) + "\n"
-    return Generated(fam.name, fam.label, text, construction or title, seed)
+    return Generated(fam.name, fam.label, text, construction or title, seed, variant)
 
 
 def _signature(rng: random.Random, register: str, ctx: dict) -> str:

@@ -44,6 +44,8 @@ FAMILIES_KNOWN = [
             "responsible|personally obligated] for [the whole amount owed|all amounts due].",
             "{Lend} may [enforce|collect] {debt} against {obj} personally and against any of {poss} property, in "
             "addition to {asset}.",
+            "{Lend_poss} rights are not limited to {asset}: {subj} [remain{s}|{be}] personally responsible for "
+            "[repaying|the whole of] {debt}.",
         ],
         registers=("institutional", "institutional", "consumer_i"),
         headings=["Personal Liability", "Full Recourse", "Obligations", ""],
@@ -58,6 +60,10 @@ FAMILIES_KNOWN = [
             "{Subj} waive{s} the benefit of any [anti-deficiency|appraisement or valuation] law that would limit "
             "a deficiency judgment against {obj}.",
             "After applying the proceeds of {asset}, {lend} may sue {obj} for any amount still unpaid.",
+            "{Asset} is not the sole source of repayment; {subj} [shall remain|remain{s}] liable for any "
+            "deficiency after a foreclosure sale.",
+            "{Lend_poss} remedies are not limited to {asset}, and {lend} may recover from {obj} any deficiency "
+            "that remains after {asset} is sold.",
         ],
         headings=["Deficiency", "Remedies", "Foreclosure", ""],
     ),
@@ -70,6 +76,8 @@ FAMILIES_KNOWN = [
             "Each person comprising {subj} is jointly and severally liable for the entire amount of {debt}.",
             "{Lend} may sue any one or more of the persons comprising {subj} for the whole of {debt}, without "
             "first proceeding against the others, because their liability is joint and several.",
+            "Each person comprising {subj} is liable for all of {debt}, jointly and severally with the others; "
+            "no one's liability is limited to a share of {debt} or to {asset}.",
         ],
         headings=["Joint and Several Liability", "Co-Makers", "Several Signers", ""],
         co_signer=True,
@@ -134,7 +142,9 @@ FAMILIES_KNOWN = [
         "without_recourse_endorsement", R, "a 'without recourse' endorsement concerns the endorser "
         "(LABELING.md, recourse: 'does NOT make the loan non-recourse')",
         PLAIN_PAY[:2] + ["{Lend} may [sell|assign|transfer] this Note, in whole or in part, without "
-                         "recourse[, representation or warranty], and {subj} [shall|will] then pay the assignee."],
+                         "recourse[, representation or warranty], and {subj} [shall|will] then pay the assignee.",
+                         "No payment by a check marked \"without recourse\" or \"paid in full\" [shall "
+                         "discharge|discharges] {debt} unless {lend} agrees in writing."],
         headings=["Payment", "Transfer", ""],
         trailers=[
             "ALLONGE\n\nThis allonge forms part of the note in the original principal amount of {amount} made "
@@ -173,6 +183,8 @@ FAMILIES_KNOWN = [
             "by you|remains your debt], and we may sue you to collect it.",
             "[After|Once] we apply the proceeds from selling {vehicle} to your account, you must pay us whatever "
             "remains due[ within 10 days of our notice].",
+            "Our rights are not limited to {vehicle}: if selling it does not pay off this contract, you will "
+            "[still owe us the rest|have to pay the rest yourself].",
         ],
         registers=("consumer_you",),
         headings=["If You Default", "Repossession", "What Happens After a Sale", ""],

@@ -271,6 +271,11 @@ FAMILIES_NEW = [
             "non-recourse] to {obj} and secured only by the asset it finances.",
             "[So long as|While] any amount under this Note is unpaid, {subj} [shall|will] not guarantee or become "
             "liable for any obligation of another person, whether that obligation is with or without recourse.",
+            "{Subj} [shall|will] not permit any Subsidiary to [incur|have outstanding] Non-Recourse Debt[ in excess "
+            "of $5,000,000]. A debt is non-recourse for this purpose if its holder has agreed that its sole "
+            "recourse is the asset the debt finances and that no owner of the debtor is personally liable for it.",
+            "\"Excluded Project Debt\" means limited recourse financing of a project company whose lenders have "
+            "agreed not to petition for its bankruptcy; {subj} [shall|will] not guarantee any Excluded Project Debt.",
         ],
         extra=[("Financial Covenants", "{Subj} [shall|will] maintain a debt service coverage ratio of at least "
                 "[1.25|1.20] to 1.00, tested at the end of each fiscal quarter.")],

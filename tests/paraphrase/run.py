@@ -19,6 +19,7 @@ class FamilyScore:
     n: int = 0
     right: int = 0
     got: Counter = field(default_factory=Counter)
+    variants: dict[int, list[int]] = field(default_factory=dict)   # template index -> [right, n]
     failures: list[tuple[Generated, str]] = field(default_factory=list)
 
     @property
@@ -40,24 +41,31 @@ def score(docs: Iterable[Generated], keep_failures: int = 3,
         s = scores.setdefault(doc.family, FamilyScore(doc.family, doc.label))
         s.n += 1
         s.got[got] += 1
+        v = s.variants.setdefault(doc.variant, [0, 0])
+        v[1] += 1
         if got == doc.label:
             s.right += 1
+            v[0] += 1
         elif len(s.failures) < keep_failures:
             s.failures.append((doc, got))
         if jsonl is not None:
             jsonl.write(json.dumps({"family": doc.family, "seed": doc.seed, "expected": doc.label, "got": got,
-                                    "construction": doc.construction, "text": doc.text}) + "\n")
+                                    "variant": doc.variant, "construction": doc.construction, "text": doc.text}) + "\n")
     return scores, time.perf_counter() - t0
 
 
-def table(scores: dict[str, FamilyScore], seconds: float, show_failures: int = 3) -> str:
-    """The per-family table, then up to ``show_failures`` failing constructions per family."""
+def table(scores: dict[str, FamilyScore], seconds: float, show_failures: int = 3,
+          by_variant: bool = False) -> str:
+    """The per-family table (with each template's accuracy if asked), then failing constructions per family."""
     lines = [f"{'family':<30} {'expected':<17} {'n':>5} {'accuracy':>8}  wrong labels given",
              "-" * 96]
     n = right = 0
     for s in scores.values():
         wrong = ", ".join(f"{k} {v}" for k, v in s.got.most_common() if k != s.label) or "-"
         lines.append(f"{s.family:<30} {s.label:<17} {s.n:>5} {s.accuracy:>8.3f}  {wrong}")
+        if by_variant and len(s.variants) > 1:
+            for k, (ok, total) in sorted(s.variants.items()):
+                lines.append(f"  {'template ' + str(k):<46} {total:>5} {ok / total:>8.3f}")
         n += s.n
         right += s.right
     lines.append("-" * 96)
