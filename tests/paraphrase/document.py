@@ -19,7 +19,8 @@ class Family:
     name: str
     label: str
     why: str                       # the labeling-guide rule that decides, in a line
-    constructions: list[str]       # the sentences that carry the construction (templates)
+    # the sentences that carry the construction: a template, or (template, registers it is written for)
+    constructions: list[str | tuple[str, tuple[str, ...]]]
     registers: tuple[str, ...] = ("institutional",)
     headings: list[str] = field(default_factory=lambda: [""])   # "" = merged into another section
     titles: list[str] | None = None        # override of the register's titles
@@ -103,8 +104,9 @@ def _obligor(rng: random.Random, fam: Family, register: str) -> dict[str, str]:
                     lend_def=f'"{lrole.removeprefix("the ")}"')
     legal, short = rng.choice(vocab.PARTY_NAMES)
     if register == "municipal":
-        legal = rng.choice(vocab.MUNICIPAL_NAMES)
         role, art = rng.choice(vocab.MUNICIPAL_ROLES)
+        if role not in ("Developer", "Company"):      # a developer's note in a public financing keeps its name
+            legal = rng.choice(vocab.MUNICIPAL_NAMES)
     elif fam.roles:
         role, art = rng.choice(fam.roles)
     elif rng.random() < 0.15:
@@ -145,6 +147,10 @@ def context(rng: random.Random, fam: Family, register: str) -> dict:
     return ctx
 
 
+def template_of(construction: str | tuple[str, tuple[str, ...]]) -> str:
+    return construction if isinstance(construction, str) else construction[0]
+
+
 def _section(rng: random.Random, style: str, n: int, heading: str, body: str) -> str:
     if not heading:
         return body
@@ -159,8 +165,9 @@ def generate_one(fam: Family, seed: str) -> Generated:
     pool = {"institutional": fillers.INSTITUTIONAL, "municipal": fillers.MUNICIPAL}.get(
         register, fillers.CONSUMER)
     chosen = rng.sample(pool, rng.randint(2, min(5, len(pool))))
-    variant = rng.randrange(len(fam.constructions)) if fam.constructions else -1
-    construction = render(fam.constructions[variant], ctx, rng) if fam.constructions else ""
+    eligible = [k for k, c in enumerate(fam.constructions) if isinstance(c, str) or register in c[1]]
+    variant = rng.choice(eligible) if eligible else -1
+    construction = render(template_of(fam.constructions[variant]), ctx, rng) if eligible else ""
     sections: list[tuple[str, str]] = [(h, render(t, ctx, rng)) for h, t in chosen]
     sections += [(h, render(t, ctx, rng)) for h, t in fam.extra]
     rng.shuffle(sections)

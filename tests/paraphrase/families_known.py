@@ -47,7 +47,7 @@ FAMILIES_KNOWN = [
             "{Lend_poss} rights are not limited to {asset}: {subj} [remain{s}|{be}] personally responsible for "
             "[repaying|the whole of] {debt}.",
         ],
-        registers=("institutional", "institutional", "consumer_i"),
+        registers=("institutional", "institutional", "consumer_i", "consumer_you"),
         headings=["Personal Liability", "Full Recourse", "Obligations", ""],
     ),
     Family(
@@ -78,8 +78,12 @@ FAMILIES_KNOWN = [
             "first proceeding against the others, because their liability is joint and several.",
             "Each person comprising {subj} is liable for all of {debt}, jointly and severally with the others; "
             "no one's liability is limited to a share of {debt} or to {asset}.",
+            ("If more than one person signs this Note, each of us is [fully and personally obligated|personally "
+             "responsible] for [all of {debt}|the full amount owed], and {lend} may [collect|enforce this Note] "
+             "against any one of us alone.", ("consumer_i",)),
         ],
         headings=["Joint and Several Liability", "Co-Makers", "Several Signers", ""],
+        registers=("institutional", "institutional", "consumer_i"),
         co_signer=True,
     ),
     Family("plain_exculpation", NR, "exculpation with no carve-out (LABELING.md, non-recourse: 'no personal "
@@ -103,7 +107,10 @@ FAMILIES_KNOWN = [
         + ["{Subj} [shall have|has] no personal liability for {debt} unless {triggers}, in which event {subj} "
            "[shall be|becomes] personally liable for the full amount of {debt}.",
            "{Lend_poss} recourse is limited to {asset}; provided that {debt} [shall|will] be a full recourse "
-           "obligation of {obj} [if|in the event that] {triggers}."],
+           "obligation of {obj} [if|in the event that] {triggers}.",
+           "If {triggers}, the limitation on {poss} liability [in this Section ]shall [not apply|be void] and "
+           "{subj} [shall be|is] personally liable for {debt}. Otherwise {lend} [shall|will] look solely to "
+           "{asset} and [shall|will] not seek a deficiency judgment against {obj}."],
         headings=EXC_HEADINGS + ["Springing Recourse"],
     ),
     Family(
@@ -116,6 +123,9 @@ FAMILIES_KNOWN = [
             "[shall|will] look solely to {asset}.",
             "[In no event|Under no circumstances] [shall|will] {obj} be personally liable for more than {cap}.",
             "{Subj} [shall be|is] personally liable for {debt} only up to {cap}.",
+            "{Lend} may recover from {obj} personally no more than {cap}; any remaining balance [shall be|is] "
+            "recoverable only from {asset}.",
+            "Recourse to {obj} for {debt} is capped at {cap}[, and the rest is payable only from {asset}].",
         ],
         headings=["Limited Recourse", "Limitation of Liability", "Recourse Cap", ""],
     ),
@@ -133,6 +143,9 @@ FAMILIES_KNOWN = [
             "{Lend} agrees that its recourse against {obj} is limited to [the Trust Estate|the Collateral], and "
             "that it [shall|will] not take any step to place {obj} in bankruptcy or insolvency until one year and "
             "one day after payment of all notes.",
+            "The notes are obligations of {obj} only and are limited in recourse to the [Collateral|Trust "
+            "Estate]. If its proceeds fall short, the holders [shall|will] have no further claim against {obj}, "
+            "and none of them may start insolvency proceedings against {obj}.",
         ],
         titles=["INDENTURE", "NOTE PURCHASE AGREEMENT", "SECURED NOTE", "LOAN NOTE INSTRUMENT"],
         headings=["Limited Recourse; Non-Petition", "Limited Recourse", "Non-Petition and Limited Recourse"],
@@ -200,6 +213,8 @@ FAMILIES_KNOWN = [
             "{Lend} will not seek a deficiency judgment against {obj}; {lend_poss} only right if the loan is not "
             "repaid is to sell {home} and keep the proceeds up to the amount owed.",
             "{Subj} {have} no personal [responsibility|obligation] to repay this loan beyond the value of {home}.",
+            "Repayment of this loan comes only from {home}. When {home} is sold, {lend} will accept the sale "
+            "proceeds as full payment, even if they are less than the loan balance.",
         ],
         registers=("consumer_you", "consumer_i"),
         titles=["REVERSE MORTGAGE NOTE", "HOME EQUITY CONVERSION NOTE", "LOAN AGREEMENT (HOME-SECURED)"],
@@ -216,6 +231,9 @@ FAMILIES_KNOWN = [
             "by actual fraud.",
             "Except in the case of actual fraud in obtaining this loan, {lend} [has|shall have] no recourse "
             "against {obj} personally, and {lend_poss} only remedy is against {home}.",
+            "{Subj} {be} not personally liable for {debt}, and {lend} may not obtain a deficiency judgment "
+            "against {obj}, unless {subj} or {poss} spouse obtained this loan by actual fraud; otherwise "
+            "{lend_poss} remedy is foreclosure of the lien on {home}.",
             "[Neither {subj} nor {poss} spouse|No owner or spouse] will be personally liable for this loan; "
             "however, that protection does not apply [if there was actual fraud in obtaining this loan|where "
             "the borrower obtained the credit by actual fraud].",

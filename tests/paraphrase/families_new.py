@@ -142,6 +142,9 @@ FAMILIES_NEW = [
                   "from today. {Lender_full} ({lend_def}) holds {goods} as the only security for this loan."],
         headings=["Redemption and Forfeiture", "If the Loan Is Not Repaid", "Forfeiture", "Notice to Pledgor", ""],
         roles=[("Pledgor", ""), ("Customer", "the "), ("Pledgor", "the "), ("Borrower", "")],
+        fixed={"amount": "[$75.00|$150.00|$320.00|$1,200.00|$2,450.00]",
+               "lender_full": "[BRIGHTWATER PAWN & LOAN, INC.|CORNER STREET PAWN SHOP LLC|GOLD RIVER "
+                              "PAWNBROKERS, a Nevada corporation|MAIN AND FIFTH LOAN COMPANY]"},
         lender_roles=[("Pawnbroker", ""), ("Shop", "the "), ("Pledgee", ""), ("Lender", "")],
     ),
     Family(
@@ -176,6 +179,10 @@ FAMILIES_NEW = [
             "any personal liability for {debt}, [but|and] nothing in this Section [releases|limits] {obj}.",
             "{Lend} [agrees|acknowledges] that the [officers|trustees|managers] of {obj} sign this Note only in "
             "their representative capacity and [shall|will] not be personally liable for {debt}.",
+            "No past, present or future member of {obj} [shall have|has] personal liability for {debt} by reason "
+            "of being a member; {subj} alone is liable for it.",
+            "The obligations of {obj} under this Note are not personal obligations of its [trustees|officers|"
+            "directors] or employees, and no such person [shall|will] be liable for them.",
         ],
         headings=["Limited Recourse", "Limited Recourse Obligations", "Limitation of Recourse",
                   "Limited Recourse Provisions"],
@@ -217,6 +224,12 @@ FAMILIES_NEW = [
             "[No recourse shall be had|No personal liability shall attach] against any member, officer or "
             "employee of {lend_obj} for the Bonds, which are payable only from {payments}. {Subj} [promises|agrees]"
             " to repay the loan, with interest, on the dates the Bonds fall due.",
+            "Each party [shall|will] perform its obligations under this Agreement (except that the obligations of "
+            "{lend_obj} are special limited obligations payable solely from {payments}), and {subj} [shall|will] "
+            "make each Loan Payment when due.",
+            "The obligations of {lend_obj} under the Bonds and this Agreement are limited obligations payable "
+            "solely from the Trust Estate, and no holder may look to its general funds. The obligations of {obj} "
+            "under this Agreement are general obligations of {obj}, payable from any funds available to it.",
         ],
         titles=["LOAN AGREEMENT", "LOAN AGREEMENT (CONDUIT REVENUE BONDS)", "FINANCING AGREEMENT"],
         openings=["This [Loan|Financing] Agreement is made as of {date} between {lender_full} ({lend_def}) and "
@@ -242,6 +255,10 @@ FAMILIES_NEW = [
             "securing them continue].",
             "{Subj} [acknowledges|confirms] that its Obligations under the Loan Agreement are [valid and ]"
             "enforceable and are not extinguished by this Amendment.",
+            "Except as expressly amended by this Amendment, the Loan Agreement remains unchanged, and this "
+            "Amendment [shall not be deemed to|does not] extinguish or satisfy the Obligations.",
+            "The Obligations are continuing obligations of {obj}; this Amendment amends them and does not "
+            "extinguish or replace them.",
         ],
         titles=["FIRST AMENDMENT TO LOAN AGREEMENT", "SECOND AMENDMENT TO PROMISSORY NOTE",
                 "THIRD MODIFICATION AGREEMENT", "AMENDMENT NO. 2 TO CREDIT AGREEMENT"],

@@ -55,7 +55,7 @@ CONSUMER = [
      "until everything owed under this [contract|agreement|note] is paid."),
     ("Late Charge", "If a payment is more than [10|15] days late, a late charge of [$25|5% of the payment] "
      "will be added."),
-    ("Prepayment", "[You|The borrower] may pay early, in full or in part, without a prepayment penalty."),
+    ("Prepayment", "[{Subj}|The borrower] may pay early, in full or in part, without a prepayment penalty."),
     ("Notices", "Notices will be sent to the most recent address on file, and it is up to the borrower to "
      "report any change of address."),
     ("Finance Charge", "The annual percentage rate is [9.9%|14.25%|6.5%|24%], and the finance charge is shown "
