@@ -140,9 +140,9 @@ FAMILIES_KNOWN = [
             "Claims against {obj} are limited recourse claims, limited to the proceeds of {asset}; once those "
             "proceeds are exhausted, any remaining claim is extinguished. Each [Noteholder|secured creditor] "
             "agrees not to petition for the winding-up or bankruptcy of {obj}.",
-            "{Lend} agrees that its recourse against {obj} is limited to [the Trust Estate|the Collateral], and "
-            "that it [shall|will] not take any step to place {obj} in bankruptcy or insolvency until one year and "
-            "one day after payment of all notes.",
+            "{Lend} agrees that this is a limited recourse [obligation|instrument]: its recourse against {obj} is "
+            "limited to [the Trust Estate|the Collateral], and it [shall|will] not take any step to place {obj} "
+            "in bankruptcy or insolvency until one year and one day after payment of all notes.",
             "The notes are obligations of {obj} only and are limited in recourse to the [Collateral|Trust "
             "Estate]. If its proceeds fall short, the holders [shall|will] have no further claim against {obj}, "
             "and none of them may start insolvency proceedings against {obj}.",

@@ -20,7 +20,7 @@ class FamilyScore:
     right: int = 0
     got: Counter = field(default_factory=Counter)
     variants: dict[int, list[int]] = field(default_factory=dict)   # template index -> [right, n]
-    failures: list[tuple[Generated, str]] = field(default_factory=list)
+    failures: list[tuple[Generated, str]] = field(default_factory=list)   # one per failing template first
 
     @property
     def accuracy(self) -> float:
@@ -46,8 +46,9 @@ def score(docs: Iterable[Generated], keep_failures: int = 3,
         if got == doc.label:
             s.right += 1
             v[0] += 1
-        elif len(s.failures) < keep_failures:
-            s.failures.append((doc, got))
+        elif keep_failures and (doc.variant not in {d.variant for d, _ in s.failures}
+                                or len(s.failures) < keep_failures):
+            s.failures.append((doc, got))      # the first failure of each template, then any
         if jsonl is not None:
             jsonl.write(json.dumps({"family": doc.family, "seed": doc.seed, "expected": doc.label, "got": got,
                                     "variant": doc.variant, "construction": doc.construction, "text": doc.text}) + "\n")
@@ -76,7 +77,7 @@ def table(scores: dict[str, FamilyScore], seconds: float, show_failures: int = 3
     if show_failures:
         by_family: dict[str, list[str]] = defaultdict(list)
         for s in scores.values():
-            for doc, got in s.failures[:show_failures]:
+            for doc, got in distinct_first(s.failures)[:show_failures]:
                 sentence = " ".join(doc.construction.split())
                 by_family[s.family].append(f"  expected {doc.label}, got {got} [{doc.seed}]\n    {sentence}")
         if by_family:
@@ -85,3 +86,14 @@ def table(scores: dict[str, FamilyScore], seconds: float, show_failures: int = 3
                 lines.append(f"{fam}:")
                 lines.extend(rows)
     return "\n".join(lines)
+
+
+def distinct_first(failures: list[tuple[Generated, str]]) -> list[tuple[Generated, str]]:
+    """The first failure of each template, then the others: a short list shows the most kinds of failure."""
+    seen: set[int] = set()
+    firsts = []
+    for f in failures:
+        if f[0].variant not in seen:
+            seen.add(f[0].variant)
+            firsts.append(f)
+    return firsts + [f for f in failures if f not in firsts]
