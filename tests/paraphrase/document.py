@@ -42,6 +42,7 @@ class Generated:
     construction: str
     seed: str
     variant: int = -1          # index of the construction template in the family (-1: none, title only)
+    register: str = ""         # institutional, municipal, consumer_you or consumer_i
 
 
 TITLES = {
@@ -191,7 +192,7 @@ def generate_one(fam: Family, seed: str) -> Generated:
     sign = _signature(rng, register, ctx)
     trailer = [render(rng.choice(fam.trailers), ctx, rng)] if fam.trailers else []
     text = "\n\n".join(head + [opening] + body + [sign] + trailer) + "\n"
-    return Generated(fam.name, fam.label, text, construction or title, seed, variant)
+    return Generated(fam.name, fam.label, text, construction or title, seed, variant, register)
 
 
 def _signature(rng: random.Random, register: str, ctx: dict) -> str:

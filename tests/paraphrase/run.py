@@ -51,7 +51,8 @@ def score(docs: Iterable[Generated], keep_failures: int = 3,
             s.failures.append((doc, got))      # the first failure of each template, then any
         if jsonl is not None:
             jsonl.write(json.dumps({"family": doc.family, "seed": doc.seed, "expected": doc.label, "got": got,
-                                    "variant": doc.variant, "construction": doc.construction, "text": doc.text}) + "\n")
+                                    "variant": doc.variant, "register": doc.register,
+                                    "construction": doc.construction, "text": doc.text}) + "\n")
     return scores, time.perf_counter() - t0
 
 
@@ -65,8 +66,9 @@ def table(scores: dict[str, FamilyScore], seconds: float, show_failures: int = 3
         wrong = ", ".join(f"{k} {v}" for k, v in s.got.most_common() if k != s.label) or "-"
         lines.append(f"{s.family:<30} {s.label:<17} {s.n:>5} {s.accuracy:>8.3f}  {wrong}")
         if by_variant and len(s.variants) > 1:
+            templates = _templates(s.family)
             for k, (ok, total) in sorted(s.variants.items()):
-                lines.append(f"  {'template ' + str(k):<46} {total:>5} {ok / total:>8.3f}")
+                lines.append(f"  {'template ' + str(k):<46} {total:>5} {ok / total:>8.3f}  {templates.get(k, '')}")
         n += s.n
         right += s.right
     lines.append("-" * 96)
@@ -97,3 +99,15 @@ def distinct_first(failures: list[tuple[Generated, str]]) -> list[tuple[Generate
             seen.add(f[0].variant)
             firsts.append(f)
     return firsts + [f for f in failures if f not in firsts]
+
+
+def _templates(name: str) -> dict[int, str]:
+    """The opening words of each template of a family, to tell the --by-variant rows apart."""
+    from . import family
+    from .document import template_of
+
+    out = {}
+    for k, c in enumerate(family(name).constructions):
+        words = template_of(c).split()
+        out[k] = " ".join(words[:9]) + (" ..." if len(words) > 9 else "")
+    return out
