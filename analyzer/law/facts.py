@@ -54,7 +54,9 @@ def _rx(*alternatives: str) -> re.Pattern:
 
 
 P = {
-    "real_property": _rx(r"\b(?:deeds? of trust|trust deed|security deed|real property|real estate)\b",
+    "real_property": _rx(r"\b(?:deeds? of trust|trust deed|security deed|deed to secure debt)\b",
+                         r"\b(?:real property|real estate)\b",
+                         r"\bsecurity instrument\b",
                          r"\b(?:mortgage|mortgaged property|grants? and conveys?|encumbering)\b"),
     "vehicle": _rx(r"\b(?:motor vehicle|the vehicle|vehicle identification|certificate of title)\b",
                    r"\b(?:car title|title loan)\b",
@@ -154,6 +156,9 @@ def read_facts(text: str) -> dict[str, Fact]:
     f["dwelling"] = _yes_no(text, P["dwelling"], P["not_dwelling"])
     f["units"], f["acres"], f["lien_position"] = units(text), acres(text), lien_position(text)
     f["power_of_sale"] = _yes_no(text, P["power_of_sale"], P["judicial_only"])
-    for key in ("home_equity_50a6", "reverse_mortgage", "va_guaranteed", "fha_insured", "sba", "forfeiture_only"):
-        f[key] = _yes_no(text, P[key])
+    # a loan of these kinds says so on its face, so silence counts as "not found"
+    for key in ("home_equity_50a6", "reverse_mortgage", "va_guaranteed", "fha_insured", "sba"):
+        hit = _yes_no(text, P[key])
+        f[key] = hit if hit.status == FOUND else Fact(NOT_FOUND)
+    f["forfeiture_only"] = _yes_no(text, P["forfeiture_only"])
     return f
