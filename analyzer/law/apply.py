@@ -54,9 +54,14 @@ def _fact_condition(key: str, facts: dict[str, Fact]) -> LawCondition:
     return LawCondition(name=name, status=fact.status, evidence=fact.evidence)
 
 
+def _topic(name: str) -> str:
+    return name.split(" at most")[0].split(" (")[0].split(":")[0]
+
+
 def _merge(conditions: list[LawCondition], extra: list[LawCondition]) -> list[LawCondition]:
-    seen = {c.name.split(" (")[0].split(":")[0] for c in conditions}
-    return conditions + [c for c in extra if c.name.split(" (")[0].split(":")[0] not in seen]
+    """The rule's own conditions first, then the always-shown facts that the rule did not already cover."""
+    seen = {_topic(c.name) for c in conditions}
+    return conditions + [c for c in extra if _topic(c.name) not in seen]
 
 
 def _unknown_names(conds: list[LawCondition]) -> str:

@@ -21,18 +21,33 @@ class Fact:
     value: object = None
 
 
+_BOUNDARY = re.compile(r"(?<!\b[A-Z])(?<!\bNo)[.;](?=\s)|\n")
+_LOOKBACK = 800
+
+
 def sentence_at(text: str, start: int, end: int) -> str:
-    """The sentence (or list item) holding text[start:end], trimmed to a readable length."""
-    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind("; ", 0, start))
-    right_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i != -1]
-    right = min(right_candidates) if right_candidates else len(text)
-    s = " ".join(text[left + 1:right + 1].split()).strip(" ;")
+    """The sentence (or list item) holding text[start:end], trimmed to a readable length; initials do not end it."""
+    base = max(0, start - _LOOKBACK)
+    lefts = [m.end() for m in _BOUNDARY.finditer(text, base, start)]
+    left = lefts[-1] if lefts else base
+    right_match = _BOUNDARY.search(text, end)
+    right = right_match.end() if right_match else len(text)
+    s = " ".join(text[left:right].split()).strip(" ;")
     return s if len(s) <= MAX_EVIDENCE else s[:MAX_EVIDENCE].rstrip() + " ..."
 
 
+MIN_EVIDENCE_WORDS = 8
+
+
 def _search(pattern: re.Pattern, text: str) -> tuple[str, re.Match] | None:
-    m = pattern.search(text)
-    return (sentence_at(text, m.start(), m.end()), m) if m else None
+    """The first match inside a real sentence; a title or heading ("Purchase Money Note") only when nothing else."""
+    first = None
+    for m in pattern.finditer(text):
+        sentence = sentence_at(text, m.start(), m.end())
+        if len(sentence.split()) >= MIN_EVIDENCE_WORDS and sentence.endswith((".", ";", ":", "...")):
+            return sentence, m
+        first = first or (sentence, m)
+    return first
 
 
 def _yes_no(text: str, yes: re.Pattern, no: re.Pattern | None = None) -> Fact:
