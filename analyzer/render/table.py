@@ -42,7 +42,7 @@ def render(r: Analysis, verbose: bool = False) -> str:
         text = f"if you default ({law.jurisdiction or 'jurisdiction unknown'}): {law.outcome}"
         text += f" [{law.citation}]" if law.citation else ""
         lines.extend(textwrap.wrap(text, 100, initial_indent="  ", subsequent_indent="    "))
-        lines.append(f"    {law.note}")
+        lines.extend(textwrap.wrap(law.note, 100, initial_indent="    ", subsequent_indent="    "))
     shown = [e for e in r.evidence if e.decisive] + ([e for e in r.evidence if not e.decisive] if verbose else [])
     others = len(r.evidence) - len(shown)
     if shown:
