@@ -13,6 +13,8 @@ from functools import cache
 from analyzer.law.facts import sentence_at
 from analyzer.law.table import jurisdictions
 
+WINDOW = 200
+
 
 @dataclass
 class Jurisdiction:
@@ -23,17 +25,29 @@ class Jurisdiction:
 
 
 @cache
-def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, dict[str, str]]:
+def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, dict[str, str]]:
     rows = jurisdictions()
     by_name = {r["name"].lower(): r["code"] for r in rows}
     names = "|".join(re.escape(n) for n in sorted((r["name"] for r in rows), key=len, reverse=True))
     codes = "|".join(r["code"] for r in rows)
     state_of = r"(?:the\s+)?(?:State\s+of\s+|Commonwealth\s+of\s+)?"
     governing = re.compile(rf"govern(?:ed|s)\b[^.]{{0,100}}?\blaws?\s+of\s+{state_of}({names})\b", re.IGNORECASE)
-    located = re.compile(r"(?:located|situated|lying|known as|address(?:ed)? (?:is|at)|property address)\b[^.]{0,200}?"
-                         rf"(?:State\s+of\s+|Commonwealth\s+of\s+)?\b({names})\b", re.IGNORECASE)
+    # the trigger is found first (a cheap literal scan); the state is then looked for in the rest of its sentence
+    located = re.compile(r"(?:located|situated|lying|known as|address(?:ed)? (?:is|at)|property address)\b")
+    located_name = re.compile(rf"\b({names})\b", re.IGNORECASE)
     address = re.compile(rf",\s*({names}|{codes})\s+\d{{5}}\b")
-    return governing, located, address, by_name
+    return governing, located, located_name, address, by_name
+
+
+def _located(text: str, trigger: re.Pattern, name: re.Pattern) -> re.Match | None:
+    """A state named within 200 characters after "located in", "situated in"..., in the same sentence."""
+    low = text.lower() if len(text.lower()) == len(text) else None
+    for t in trigger.finditer(low if low is not None else text):
+        stop = text.find(".", t.end(), t.end() + WINDOW)
+        m = name.search(text, t.end(), stop if stop != -1 else t.end() + WINDOW)
+        if m:
+            return m
+    return None
 
 
 def _code(found: str, by_name: dict[str, str]) -> str:
@@ -42,12 +56,12 @@ def _code(found: str, by_name: dict[str, str]) -> str:
 
 def find_jurisdiction(text: str, real_property: bool) -> Jurisdiction:
     """The applicable jurisdiction with the sentence that names it, or an unknown one."""
-    governing, located, address, by_name = _patterns()
+    governing, located, located_name, address, by_name = _patterns()
     hits: dict[str, Jurisdiction] = {}
     for source, pattern in (("property", located), ("property", address), ("governing law", governing)):
         if source in hits:
             continue
-        m = pattern.search(text)
+        m = _located(text, located, located_name) if pattern is located else pattern.search(text)
         if m:
             code = _code(m.group(1), by_name)
             name = next((r["name"] for r in jurisdictions() if r["code"] == code), None)
