@@ -18,7 +18,8 @@ LABELS = {
     "dwelling": "dwelling", "max_units": "number of units", "max_acres": "acreage", "power_of_sale": "power of sale",
     "institutional_lender": "lender is a financial institution",
     "home_equity_50a6": "Texas home-equity loan (art. XVI, 50(a)(6))",
-    "reverse_mortgage": "reverse mortgage", "va_guaranteed": "VA guaranty", "fha_insured": "FHA insurance",
+    "reverse_mortgage": "federally insured reverse mortgage (HECM)",
+    "va_guaranteed": "VA guaranty", "fha_insured": "FHA insurance",
     "sba": "SBA loan", "lien_position": "lien position", "collateral": "collateral",
 }
 # shown on every record, whatever rule applies: the facts the issue names

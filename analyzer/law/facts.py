@@ -108,7 +108,9 @@ P = {
                                r"\b(?:bank|n\.a\.|credit union|savings|lending|financial)\b",
                                r"\bmortgage (?:company|corporation|co\.|llc|inc)"),
     "home_equity_50a6": _p(("50(a)(6)",), r"50\(a\)\(6\)"),
-    "reverse_mortgage": _p(("equity conversion", "reverse mortgage"), r"home equity conversion", r"reverse mortgage"),
+    # the federally insured kind (HECM): a proprietary reverse mortgage is not bound by 24 CFR 206
+    "reverse_mortgage": _p(("equity conversion", "section 255"), r"home equity conversion",
+                           r"section 255 of the national housing act"),
     "va_guaranteed": _p(("veterans affairs", "va-guarant", "va guarant", "by the va"),
                         r"department of veterans affairs", r"\bva[- ]guarant", r"guaranteed by the va\b"),
     "fha_insured": _p(("federal housing", "fha"), r"federal housing administration", r"\bfha[- ]insured",
