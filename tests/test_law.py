@@ -190,3 +190,30 @@ def test_cli_law_prints_one_entry() -> None:
 def test_cli_law_unknown_code_is_a_usage_error() -> None:
     result = CliRunner().invoke(app, ["--law", "ZZ"])
     assert result.exit_code == 2 and "no deficiency-law entry for 'ZZ'" in result.stderr
+
+
+def test_federal_claim_is_named_beside_the_state_rule() -> None:
+    text = HOME + " This loan is guaranteed by the Department of Veterans Affairs under 38 U.S.C. chapter 37."
+    law = deficiency_law(text)
+    assert law.outcome.startswith("a deficiency judgment is likely barred; but VA: ")
+    assert "580b(a)(3)" in law.citation and "Shimer" in law.citation
+
+
+def test_proprietary_reverse_mortgage_is_not_treated_as_hecm() -> None:
+    hecm = deficiency_law(HOME + " This is a Home Equity Conversion Mortgage insured by the Secretary.")
+    assert hecm.citation.startswith("24 CFR 206.27")
+    private = deficiency_law(HOME + " This is a proprietary reverse mortgage not insured by any agency.")
+    assert "206.27" not in (private.citation or "")
+
+
+def test_text_whose_lower_case_changes_length_still_reads() -> None:
+    # 'İ' lower-cases to two characters, so offsets would shift; the reader must fall back, not misquote
+    text = "İstanbul Holdings. " + HOME
+    f = read_facts(text)
+    assert f["owner_occupied"].status == FOUND and "principal residence" in f["owner_occupied"].evidence
+    assert deficiency_law(text).citation == "Cal. Code Civ. Proc. 580b(a)(3)"
+
+
+@pytest.mark.parametrize("key", ["ca", "California", " new  york ", "hecm"])
+def test_lookup_by_code_or_name(key: str) -> None:
+    assert lookup(key) is not None
