@@ -17,6 +17,7 @@ from typing import IO
 from analyzer.classify import decide
 from analyzer.document import Document
 from analyzer.errors import AnalyzerError
+from analyzer.law import deficiency_law
 from analyzer.nlp.frames import LIMITING, Finding
 from analyzer.readers import ReadOptions, read_bytes, read_path, read_text
 from analyzer.results import Analysis, Details, Evidence, PageBox
@@ -97,12 +98,14 @@ def analyze_document(doc: Document) -> Analysis:
     evidence = [_evidence(doc, f, id(f) in decisive) for f in _select(findings, decisive)]
     details = Details(**decision.details)
     details.protected_parties = sorted({p for e in evidence if e.kind in LIMITING for p in e.protected_parties})
+    # the overlay stands beside the decision: it reads the text on its own and never touches the label
+    law = deficiency_law(doc.text)
     return Analysis(
         path=doc.source, sha256=doc.sha256, format=doc.format, label=decision.label,
         confidence=decision.confidence, reasons=decision.reasons, evidence=evidence, details=details,
         # physical page count: a text reader drops empty pages but keeps the numbers of the others
         pages=max((pg.number for pg in doc.pages), default=0), ocr_pages=doc.ocr_pages,
-        warnings=list(doc.warnings) + decision.warnings,
+        warnings=list(doc.warnings) + decision.warnings, deficiency_law=law,
     )
 
 

@@ -66,12 +66,23 @@ def analyze(
     = False,
     dask: Annotated[str | None, typer.Option(help="Run on a Dask cluster: 'local' or tcp://host:port.")] = None,
     schema: Annotated[bool, typer.Option("--schema", help="Print the JSON schema of a record and exit.")] = False,
+    law: Annotated[str | None, typer.Option("--law", help="Print one jurisdiction's deficiency-law entry (CA, HECM).")]
+    = None,
 ) -> None:
     """Say whether each loan agreement is recourse, limited-recourse or non-recourse, quoting the clauses."""
     if schema:
         from analyzer.results import schema_text
 
         typer.echo(schema_text())
+        raise typer.Exit(0)
+    if law is not None:
+        from analyzer.law import describe
+
+        try:
+            typer.echo(describe(law), nl=False)
+        except KeyError as exc:
+            typer.echo(f"analyze: {exc.args[0]}", err=True)
+            raise typer.Exit(2) from None
         raise typer.Exit(0)
     if not paths:
         typer.echo("analyze: no input given (a file, a folder, or '-' for stdin)", err=True)

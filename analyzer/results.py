@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from enum import StrEnum
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -78,6 +79,24 @@ class Details(BaseModel):
     protected_parties: list[str] = Field(default_factory=list)
 
 
+class LawCondition(BaseModel):
+    name: str
+    status: Literal["found", "not found", "unknown"]
+    evidence: str | None
+
+
+class DeficiencyLaw(BaseModel):
+    """What the law of the jurisdiction adds if the borrower defaults; stands beside the label, never changes it."""
+
+    jurisdiction: str | None
+    rule: str | None
+    citation: str | None
+    outcome: str
+    conditions: list[LawCondition]
+    note: str = ("Not legal advice: a summary of public statutes reviewed 2026-12-07; "
+                 "ask a lawyer admitted in the state.")
+
+
 class Analysis(BaseModel):
     schema_version: str = SCHEMA_VERSION
     path: str
@@ -96,6 +115,7 @@ class Analysis(BaseModel):
     error: str | None = Field(None, description="present on failure, and then there is no label")
     error_code: str | None = None
     seconds: float | None = None
+    deficiency_law: DeficiencyLaw | None = None
 
     @property
     def ok(self) -> bool:

@@ -8,7 +8,8 @@ from typing import TextIO
 from analyzer.results import Analysis
 
 COLUMNS = ["path", "sha256", "label", "confidence", "top_reason", "decisive_kind", "decisive_page",
-           "decisive_text", "carve_outs", "springing_triggers", "governing_law", "pages", "warnings", "error"]
+           "decisive_text", "carve_outs", "springing_triggers", "governing_law", "pages", "warnings", "error",
+           "deficiency_law"]
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -27,12 +28,19 @@ def _is_number(s: str) -> bool:
         return False
 
 
+def _law(r: Analysis) -> str:
+    law = r.deficiency_law
+    if law is None:
+        return ""
+    return f"{law.jurisdiction or 'unknown'}: {law.outcome}" + (f" [{law.citation}]" if law.citation else "")
+
+
 def row(r: Analysis) -> list[str]:
     top = next((e for e in r.evidence if e.decisive), None)
     values = [r.path, r.sha256, r.label.value if r.label else "", r.confidence,
               r.reasons[0] if r.reasons else "", top.kind if top else "", top.page if top else "",
               top.text[:500] if top else "", ";".join(r.details.carve_outs), ";".join(r.details.springing_triggers),
-              r.details.governing_law, r.pages, ";".join(r.warnings), r.error]
+              r.details.governing_law, r.pages, ";".join(r.warnings), r.error, _law(r)]
     return [safe_cell(v) for v in values]
 
 

@@ -37,6 +37,12 @@ def render(r: Analysis, verbose: bool = False) -> str:
         lines.append("  " + "; ".join(facts))
     for w in r.warnings:
         lines.append(f"  warning: {w}")
+    if r.deficiency_law:
+        law = r.deficiency_law
+        text = f"if you default ({law.jurisdiction or 'jurisdiction unknown'}): {law.outcome}"
+        text += f" [{law.citation}]" if law.citation else ""
+        lines.extend(textwrap.wrap(text, 100, initial_indent="  ", subsequent_indent="    "))
+        lines.extend(textwrap.wrap(law.note, 100, initial_indent="    ", subsequent_indent="    "))
     shown = [e for e in r.evidence if e.decisive] + ([e for e in r.evidence if not e.decisive] if verbose else [])
     others = len(r.evidence) - len(shown)
     if shown:
