@@ -99,13 +99,18 @@ def analyze_document(doc: Document) -> Analysis:
     details = Details(**decision.details)
     details.protected_parties = sorted({p for e in evidence if e.kind in LIMITING for p in e.protected_parties})
     # the overlay stands beside the decision: it reads the text on its own and never touches the label
-    law = deficiency_law(doc.text)
+    warnings = list(doc.warnings) + decision.warnings
+    try:
+        law = deficiency_law(doc.text)
+    except Exception as exc:  # noqa: BLE001 - the overlay is advice beside the label: it must never cost the record
+        law = None
+        warnings.append(f"deficiency_law_failed: {type(exc).__name__}")
     return Analysis(
         path=doc.source, sha256=doc.sha256, format=doc.format, label=decision.label,
         confidence=decision.confidence, reasons=decision.reasons, evidence=evidence, details=details,
         # physical page count: a text reader drops empty pages but keeps the numbers of the others
         pages=max((pg.number for pg in doc.pages), default=0), ocr_pages=doc.ocr_pages,
-        warnings=list(doc.warnings) + decision.warnings, deficiency_law=law,
+        warnings=warnings, deficiency_law=law,
     )
 
 

@@ -217,3 +217,19 @@ def test_text_whose_lower_case_changes_length_still_reads() -> None:
 @pytest.mark.parametrize("key", ["ca", "California", " new  york ", "hecm"])
 def test_lookup_by_code_or_name(key: str) -> None:
     assert lookup(key) is not None
+
+
+def test_virginia_is_a_state_and_the_va_overlay_has_its_own_key() -> None:
+    """'VA' once returned the federal overlay, which has no real-property rules, and crashed the analysis."""
+    assert lookup("VA")["name"] == "Virginia" and "real_property" in lookup("VA")
+    assert lookup("federal VA")["code"] == "VA" and lookup("federal VA") is not lookup("VA")
+
+
+def test_a_virginia_deed_of_trust_note_is_analyzed() -> None:
+    from analyzer import analyze
+
+    text = ("FOR VALUE RECEIVED, the undersigned promises to pay Lender $100,000. This Note is secured by a deed of "
+            "trust on real property located in the Commonwealth of Virginia. This Note is governed by the laws of "
+            "the Commonwealth of Virginia.")
+    result = analyze(text)
+    assert result.label.value == "recourse" and result.deficiency_law is not None

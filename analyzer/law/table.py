@@ -29,14 +29,19 @@ def federal_overlays() -> list[dict]:
 @cache
 def _index() -> dict[str, dict]:
     out: dict[str, dict] = {}
-    for row in jurisdictions() + federal_overlays():
+    for row in federal_overlays():  # "VA" is Virginia; the Veterans Affairs overlay is "federal VA"
+        out["federal " + row["code"].lower()] = row
+        out.setdefault(row["code"].lower(), row)
+        out[row["name"].lower()] = row
+    for row in jurisdictions():  # a state's postal code always wins over an overlay's code
         out[row["code"].lower()] = row
         out[row["name"].lower()] = row
     return out
 
 
 def lookup(key: str) -> dict | None:
-    """A row by postal code ("CA"), overlay code ("HECM") or full name ("New York"), any case; None if unknown."""
+    """A row by postal code ("CA"), overlay code ("HECM", "federal VA") or full name ("New York"), any case;
+    None if unknown. A postal code shared with an overlay ("VA") names the state."""
     return _index().get(" ".join(key.split()).lower())
 
 
