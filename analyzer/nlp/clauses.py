@@ -24,7 +24,8 @@ _EXCLUDING_OBLIGOR = re.compile(
 )
 _AMOUNT = re.compile(r"\$\s?[\d,]+(?:\.\d+)?(?:\s?(?:million|billion))?|\b[\d,]{4,}(?:\.\d+)?\s+dollars\b", re.I)
 _PERCENT = re.compile(r"\b(\d{1,3}(?:\.\d+)?)\s?(%|percent\b|per\s?cent\b)", re.I)
-_TRIGGER = re.compile(r"\b(upon the occurrence|upon|if|in the event|on the occurrence|should|becomes? (null|void))\b",
+_TRIGGER = re.compile(r"\b(upon the occurrence|upon|if|in the event|on the occurrence|should|becomes? (null|void)|"
+                      r"unless|in which event|in such event|thereupon)\b",
                       re.I)
 _SHORT_HEADING = re.compile(r"^[^a-z]*$")
 _DEFINED_IN_PARENS = re.compile(r"\((?:[^()\"]{0,40})?\"[^\"]{1,60}\"(?:[^()]{0,40})?\)")  # (each, a "Borrower Party")
@@ -152,12 +153,24 @@ def _triggers(text: str, lex: Lexicon) -> list[str]:
     return lex.categories("springing_triggers", text)
 
 
+_FRACTION = re.compile(r"\b(one|a|two|three)[-\s](half|third|thirds|quarter|quarters|fourth|fourths|fifth|fifths|tenth|"
+                       r"tenths)\b", re.I)
+_NUMBERS = {"one": 1, "a": 1, "two": 2, "three": 3}
+_PARTS = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4, "fifth": 5,
+          "fifths": 5, "tenth": 10, "tenths": 10}
+
+
 def _cap(text: str) -> dict | None:
+    """The amount or share a cap names: '$2,500,000', '25%', 'one-third'."""
     amount = _AMOUNT.search(text)
     pct = _PERCENT.search(text)
-    if not amount and not pct:
+    share = None if pct else _FRACTION.search(text)
+    if not amount and not pct and not share:
         return None
-    return {"amount": amount.group(0) if amount else None, "percent": float(pct.group(1)) if pct else None}
+    percent = float(pct.group(1)) if pct else None
+    if share:
+        percent = round(100 * _NUMBERS[share.group(1).lower()] / _PARTS[share.group(2).lower()], 2)
+    return {"amount": amount.group(0) if amount else None, "percent": percent}
 
 
 def _new(ctx: Context, kind: str, rule: str, polarity: str = "asserted", **kw) -> Finding:

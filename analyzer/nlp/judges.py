@@ -12,10 +12,9 @@ import re
 from collections.abc import Callable
 
 from analyzer.nlp.clauses import (
-    _AMOUNT,
     _DENIAL,
+    _MODAL,
     _NONRECOURSE_NOUN,
-    _PERCENT,
     _RESTRICTING,
     _SIGNATORY,
     _TRIGGER,
@@ -33,6 +32,7 @@ from analyzer.nlp.clauses import (
     preserved,
     scope_of,
 )
+from analyzer.nlp.context import governs
 from analyzer.nlp.frames import LIMITING, Aside, Context, Finding, Kind
 from analyzer.nlp.lexicon import Lexicon, lexicon
 
@@ -49,7 +49,8 @@ def _exceptions(ctx: Context, lex: Lexicon) -> list[str]:
     """Exceptions a limit announces: a cross-reference anywhere in its sentence ("except as provided in
     Section 9", "subject to clauses (b) and (c) below"), or an inline exception naming a carve-out category
     ("unless ... actual fraud")."""
-    out = [h.text for h in ctx.cues if h.category == "CROSS_REF"]
+    out = [h.text for h in ctx.cues if h.category == "CROSS_REF" and (
+        governs(h, ctx.at0, ctx.at1, ctx.cues) or not _MODAL.search(ctx.text[:h.c0]))]  # or an introductory phrase
     for h in ctx.cues:
         if h.category != "EXCEPTION":
             continue
@@ -110,6 +111,10 @@ _CAP_TARGET = re.compile(r"\W*(?:for|in\s+respect\s+of|with\s+respect\s+to)?\s*(
                          r"not\s+to\s+exceed|capped\s+at)\b", re.I)
 
 
+_WHOLE_DEBT = re.compile(r"\W*for\s+(?:all\s+of\s+|the\s+full\s+amount\s+of\s+)?(?:the|this)\s+(?:[A-Z][\w-]*\s+){0,3}"
+                         r"(?:Debt|Loan|Loans|Obligations|Indebtedness|Note)\b")
+
+
 def _asserted_liability(ctx: Context, rule: str, lex: Lexicon, scope: str | None, scope_cue: str | None,
                         keep: str | None) -> Finding | None:
     text = ctx.text
@@ -119,10 +124,10 @@ def _asserted_liability(ctx: Context, rule: str, lex: Lexicon, scope: str | None
         return None
     cats = _categories(text, lex)
     lossy = lex.find("loss_words", text)
-    whole = lex.find("whole_debt_terms", ctx.post[:120])
+    whole = lex.find("whole_debt_terms", ctx.post[:120]) or _WHOLE_DEBT.match(ctx.post)
     portion = re.search(r"\b(portion|to the extent|equal to|losses?|damages?|costs?)\b", ctx.post[:120], re.I)
     if whole and not (portion and portion.start() < whole.start()):
-        if _TRIGGER.search(text[ctx.a1:]) or (scope == "override" and _TRIGGER.search(text)):
+        if _TRIGGER.search(text):  # "if ... / unless ..., in which event Borrower becomes personally liable"
             return _new(ctx, Kind.springing_recourse, rule, cue=whole.group(0), scope=scope, scope_cue=scope_cue,
                         triggers=_triggers(text, lex), score=0.85)
         loss_after = lex.find("loss_words", ctx.post)
@@ -226,15 +231,16 @@ def judge_sole_recourse(ctx: Context, rule: str, lex: Lexicon) -> Finding | None
 def judge_recourse_limited(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
     """'recourse / liability ... limited to' an amount (a cap) or an asset (an exculpation). Whose liability
     is limited is read before the anchor: a landlord's or lender's limited liability is not this borrower's."""
-    if any(h.category == "PSEUDO" and h.t0 < ctx.at1 and ctx.at0 < h.t1 for h in ctx.cues):
-        return None  # "including, but not limited to"
+    if negation(ctx) or any(h.category == "PSEUDO" and h.t0 < ctx.at1 and ctx.at0 < h.t1 for h in ctx.cues):
+        return None  # "including, but not limited to"; "no one's liability is limited to a share"
     target = _target(ctx)
     who = ctx.pre[-160:]
     named, obligor, _, lender_side = parties(who, lex)
     obligor = obligor or bool(find_obligor(who, lex))  # "Pledgor's liability ... is limited to"
-    if (lender_side or named) and not obligor and not lex.find("creditor_terms", who):
-        return None
-    if _PERCENT.search(target[:120]) or _AMOUNT.search(target[:120]):
+    own_liability = re.match(r"liabilit|obligation|claims", ctx.anchor, re.I)  # vs. a creditor's recourse
+    if (lender_side or named) and not obligor and (own_liability or not lex.find("creditor_terms", who)):
+        return None  # "each Lender's obligation to fund shall be limited to its Commitment"
+    if _cap(target[:120]):
         return _limit(ctx, Kind.recourse_cap, rule, lex, cue="recourse limited to", cap=_cap(target[:160]))
     return _confined(ctx, rule, lex, target)
 
@@ -450,16 +456,20 @@ def judge_cap(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
     """'liable ... only up to 15%', 'not personally liable for more than 25%', 'shall not exceed $X'."""
     text = ctx.text
     near = text[max(ctx.clause_start(), ctx.a0 - 160):ctx.a0]
-    if not re.search(r"(?<![\w-])(liability|liabilities|liable|recourse)\b", near, re.I):
+    if not re.search(r"(?<![\w-])(liability|liabilities|liable|recourse|recover\w*|personally)\b", near, re.I):
         return None  # "Non-Recourse Indebtedness not exceeding ...": a debt basket, not a cap on this loan
     cap = _cap(text[ctx.a0:ctx.a1 + 200])
     if not cap:
         return None
     named, obligor, _, lender_side = parties(_subject(ctx), lex)
-    if lender_side or (named and not obligor):
-        return None
-    if not re.search(r"personal|recourse|borrower|maker|obligor", near, re.I) or not re.search(
-            r"\b(liable|liability|recourse)\b", text[max(0, ctx.a0 - 80):ctx.a0], re.I):
+    obligor = obligor or bool(find_obligor(_subject(ctx), lex))  # "Pledgor's personal liability shall not exceed"
+    if (lender_side or (named and not obligor)) and not re.search(r"\b(recover\w*|collect\w*|recourse)\b", near, re.I):
+        return None  # another party's limit; "Lender may recover ... no more than 15%" is this borrower's cap
+    if not (lex.find("this_instrument", text) or lex.find("whole_debt_terms", text) or re.search(
+            r"\bprincipal\b|\b(Debt|Loan|Obligations|Indebtedness)\b", text)):
+        return None  # a threshold in some other matter ("claims to recover more than $1,000,000")
+    if not (re.search(r"personal|recourse|borrower|maker|obligor", near, re.I) or find_obligor(near, lex)) \
+            or not re.search(r"\b(personal(ly)?|recourse|recover\w*)\b", text[max(0, ctx.a0 - 100):ctx.a0], re.I):
         return None  # "liabilities in excess of 10%" of some other matter is no cap
     return _limit(ctx, Kind.recourse_cap, rule, lex, cue=ctx.anchor.lower(), cap=cap, score=0.8)
 
