@@ -102,8 +102,13 @@ class Context:
         return self.text[self.a0:self.a1]
 
     def clause_start(self) -> int:
+        """After the last ';' or ':' or scope-ending cue (', but', ', and no', 'provided') before the anchor."""
         cut = max(self.text.rfind(";", 0, self.a0), self.text.rfind(":", 0, self.a0))
-        return cut + 1 if cut >= 0 else 0
+        start = cut + 1 if cut >= 0 else 0
+        for h in self.cues:
+            if h.category == "TERMINATE" and start <= h.c0 and h.c1 <= self.a0 and h.text.startswith((",", ";")):
+                start = h.c0 + 1
+        return start
 
     def clause_end(self) -> int:
         ends = [i for i in (self.text.find(";", self.a1), self.text.find(":", self.a1)) if i >= 0]

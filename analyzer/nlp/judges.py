@@ -260,7 +260,8 @@ def judge_no_other_source(ctx: Context, rule: str, lex: Lexicon) -> Finding | No
     if not negation(ctx) or not re.search(r"\b(pay\w*|satisf\w*|recover\w*|collect\w*|liab\w*|obligat\w*|levy|"
                                           r"attach\w*|execut\w*|enforc\w*|pursue|proceed)\b", ctx.pre[-80:], re.I):
         return None
-    if not (find_obligor(ctx.pre, lex) or lex.find("this_instrument", ctx.text)):
+    subject = _subject(ctx)
+    if not (find_obligor(subject, lex) or lex.find("this_instrument", subject + ctx.post[:80])):
         return None  # "such parent shall have no assets other than cash": not this debt
     if _public_conduit(ctx, lex):
         return _set_aside(ctx, Kind.exculpation, rule, Aside.protects_others, "a public lender's own obligation")
@@ -466,7 +467,8 @@ def judge_cap(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
     if (lender_side or (named and not obligor)) and not re.search(r"\b(recover\w*|collect\w*|recourse)\b", near, re.I):
         return None  # another party's limit; "Lender may recover ... no more than 15%" is this borrower's cap
     if not (lex.find("this_instrument", text) or lex.find("whole_debt_terms", text) or re.search(
-            r"\bprincipal\b|\b(Debt|Loan|Obligations|Indebtedness)\b", text)):
+            r"\bprincipal\b|\b(?:the|this)\s+(?:[A-Z]\w+\s+){0,2}(?:Debt|Loans?|Obligations|Indebtedness|Note)\b(?!\s+Part)",
+            text)):
         return None  # a threshold in some other matter ("claims to recover more than $1,000,000")
     if not (re.search(r"personal|recourse|borrower|maker|obligor", near, re.I) or find_obligor(near, lex)) \
             or not re.search(r"\b(personal(ly)?|recourse|recover\w*)\b", text[max(0, ctx.a0 - 100):ctx.a0], re.I):
