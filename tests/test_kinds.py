@@ -305,3 +305,27 @@ def test_legend_citing_another_agreement_is_not_the_title(legend: str) -> None:
 def test_title_rules(title: str, kind: DocumentKind) -> None:
     text = f"{title}\n\nThis document is made on March 3 between the parties named below. Section 1 applies."
     assert document_kind(text).kind == kind, document_kind(text).explanation
+
+
+@pytest.mark.parametrize("title", [
+    "Confidentiality Undertaking", "INDEPENDENT CONTRACTOR AGREEMENT", "Separation Agreement and General Release",
+    "RETENTION BONUS AGREEMENT", "Agreement of Purchase and Sale", "Exclusive Patent License Agreement",
+    "Manufacturing and Supply Agreement", "Sale and Servicing Agreement", "Note Exchange Agreement",
+    "Subordination, Non-Disturbance and Attornment Agreement", "Guarantee and Collateral Agreement",
+    "Account Control Agreement", "Residential Tenancy Agreement",
+])
+def test_other_titles_are_not_loans(title: str) -> None:
+    k = document_kind(f"{title}\n\nThis agreement is dated as of April 9 and is made by the parties signing below.")
+    assert not k.is_loan, k.explanation
+
+
+@pytest.mark.parametrize("title", [
+    "Forbearance Agreement", "BUSINESS LOAN AGREEMENT", "Revolving Credit and Security Agreement",
+    "Promissory Note and Security Agreement", "HOME EQUITY LINE OF CREDIT AGREEMENT", "Construction Loan Agreement",
+    "Senior Secured Notes Indenture", "Mortgage Note", "Reimbursement Agreement", "Loan Assumption Agreement",
+])
+def test_loan_titles_are_loans(title: str) -> None:
+    body = ('Pell Street LLC (the "Borrower") and Vance Bank (the "Lender") refer to the Loan Agreement under which '
+            "the Lender made a loan to the Borrower, which the Borrower shall repay with interest.")
+    k = document_kind(f"{title}\n\n{body}")
+    assert k.is_loan and k.kind != DocumentKind.unknown, k.explanation
