@@ -251,7 +251,7 @@ def _score(opening: str, rest: str) -> tuple[dict[str, float], dict[str, list[st
                      if not m.start() or not both[m.start() - 1].isalnum())
     for name, n in selves.most_common(3):
         fam = _title_family(name)
-        if fam:
+        if fam and not any(c.startswith("calls itself") for c in clauses.get(fam, [])):
             scores[fam] = scores.get(fam, 0.0) + min(n, 3) * 0.75
             clauses.setdefault(fam, []).append(f"calls itself \"this {name}\"")
 
@@ -264,7 +264,7 @@ def _score(opening: str, rest: str) -> tuple[dict[str, float], dict[str, list[st
         if name not in r.role_families:
             continue
         weight = 0.5 if name in r.weak_roles else 1.0
-        pts = 1.5 * weight if name in defined else 0.75 * weight if mentions[name] >= 3 else 0.0
+        pts = weight * (1.5 if name in defined else 0.75 if mentions[name] >= 3 else 0.4 if mentions[name] else 0)
         for fam in r.role_families[name] if pts else ():
             scores[fam] = scores.get(fam, 0.0) + pts
             roles.setdefault(fam, []).append(name)
@@ -321,11 +321,15 @@ def document_kind(text: str) -> KindResult:
         own = loan_score if fam in LOAN_FAMILIES else scores.get(fam, 0.0)
         rival = max(others.values(), default=0.0) if fam in LOAN_FAMILIES else loan_score
         certainty = 0.95 if own >= 1.5 and own >= rival else 0.85 if own >= 1.5 or rival < 3 else 0.7
-    elif best_other and others[best_other] >= 3 and others[best_other] > 2 * loan_score:
+    elif best_other and ((others[best_other] >= 3 and others[best_other] > 2 * loan_score) or (
+            # a short excerpt: no loan signal at all, and a role and a clause of one other kind agree
+            loan_score == 0 and others[best_other] >= 1.5 and roles.get(best_other) and clauses.get(best_other))):
         fam = best_other
         certainty = min(0.85, 0.55 + 0.05 * (others[best_other] - loan_score))
     elif loan_score >= 1.5:
-        fam = max(LOAN_FAMILIES, key=lambda f: scores.get(f, 0.0))
+        # how the text names itself ("this Security Instrument") says more than which roles it mentions
+        named = [f for f in LOAN_FAMILIES if any(c.startswith("calls itself") for c in clauses.get(f, []))]
+        fam = named[0] if named else max(LOAN_FAMILIES, key=lambda f: scores.get(f, 0.0))
         certainty = min(0.85, 0.55 + 0.05 * loan_score)
     else:
         fam, certainty = None, 0.3

@@ -8,6 +8,8 @@ import itertools
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analyzer.kinds import document_kind
 from analyzer.results import DocumentKind, Label
@@ -329,3 +331,50 @@ def test_loan_titles_are_loans(title: str) -> None:
             "the Lender made a loan to the Borrower, which the Borrower shall repay with interest.")
     k = document_kind(f"{title}\n\n{body}")
     assert k.is_loan and k.kind != DocumentKind.unknown, k.explanation
+
+
+def test_confirmation_letter_without_a_heading() -> None:
+    text = ("Re: Interest Rate Cap Transaction\n\nDear Sirs,\nThe purpose of this letter agreement is to confirm the "
+            "terms of the Transaction entered into between Party A and Party B on the Trade Date specified below.\n"
+            "Trade Date: May 2\nNotional Amount: USD 25,000,000\nCap Rate: 5.00%\nFloating Rate Payer: Party A\n")
+    k = document_kind(text)
+    assert not k.is_loan and k.family == "derivative", k.explanation
+    no_heading = text.split("\n\n", 1)[1]
+    assert not document_kind(no_heading).is_loan, document_kind(no_heading).explanation
+
+
+def test_llc_agreement_and_receivables_transfer_are_not_loans() -> None:
+    llc = ("AMENDED AND RESTATED LIMITED LIABILITY COMPANY AGREEMENT OF HARBOR VIEW LLC\n\nAllocations of "
+           "Nonrecourse Deductions follow the Members' shares of Partner Nonrecourse Debt.")
+    transfer = ("RECEIVABLES TRANSFER AGREEMENT\n\nThe Seller hereby sells, assigns and transfers to the Buyer, "
+                "without recourse, all of its right, title and interest in the Receivables, for the Purchase Price.")
+    assert not document_kind(llc).is_loan and not document_kind(transfer).is_loan
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=3000))
+def test_any_text_gets_a_kind(text: str) -> None:
+    k = document_kind(text)
+    assert isinstance(k.kind, DocumentKind) and 0 <= k.certainty <= 1 and k.explanation
+
+
+@pytest.mark.parametrize("text", [
+    "Landlord's liability under this Lease is limited to its interest in the Building, and Tenant shall look "
+    "solely to that interest for the recovery of any judgment against Landlord.",
+    "The Lessor shall have no personal liability, and the Lessee's sole recourse shall be to the Equipment. The "
+    "Lessee shall pay Base Rent when due.",
+])
+def test_short_lease_excerpt_is_a_lease(text: str) -> None:
+    k = document_kind(text)
+    assert k.kind == DocumentKind.lease and not k.is_loan, k.explanation
+
+
+@pytest.mark.parametrize("text", [
+    "Borrower shall have no personal liability, and Lender shall look solely to the Property.",
+    "The Reimbursement Obligation is a special and limited obligation of the Financing Entity payable solely from "
+    "the Pledged Revenues, which the Financing Entity hereby irrevocably pledges to its payment.",
+    "Maker's liability hereunder is limited to its interest in the Pledged Units, and Payee shall not seek any "
+    "deficiency judgment against Maker.",
+])
+def test_short_loan_excerpt_stays_a_loan(text: str) -> None:
+    assert document_kind(text).is_loan, document_kind(text).explanation
