@@ -19,7 +19,7 @@ from analyzer.document import Document
 from analyzer.errors import AnalyzerError
 from analyzer.nlp.clauses import LIMITING, Finding
 from analyzer.readers import ReadOptions, read_bytes, read_path, read_text
-from analyzer.results import Analysis, Details, Evidence, Label, PageBox
+from analyzer.results import Analysis, Details, DocumentKind, Evidence, Label, PageBox
 
 if TYPE_CHECKING:
     from analyzer.kinds import KindResult
@@ -105,6 +105,8 @@ def analyze_document(doc: Document) -> Analysis:
     label, confidence, reasons, warnings = decision.label, decision.confidence, decision.reasons, decision.warnings
     if kind.is_loan:
         reasons = [*reasons, f"document: {kind.explanation}"]
+        if kind.kind != DocumentKind.unknown:  # the kind is known to be a loan: the rough word count is moot
+            warnings = [w for w in warnings if w != "not_a_loan_agreement"]
     else:
         # not a loan instrument: no recourse label, and none of its recourse language counts
         label, confidence = Label.not_a_loan, kind.certainty
