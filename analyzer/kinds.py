@@ -121,7 +121,10 @@ def _unanchored(pattern: str) -> str:
         if c == "\\":
             i += 2
             continue
-        depth += c in "([" and 1 or (c in ")]" and -1 or 0)
+        if c in "([":
+            depth += 1
+        elif c in ")]":
+            depth -= 1
         if c == "|" and depth == 0:
             alts.append(pattern[start:i])
             start = i + 1
