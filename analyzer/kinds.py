@@ -366,6 +366,9 @@ def document_kind(text: str) -> KindResult:
 def main(argv: list[str] | None = None) -> int:
     """`python -m analyzer.kinds FILE...` prints each file's kind; `--eval DIR` scores a labelled corpus."""
     args = sys.argv[1:] if argv is None else argv
+    if not args:
+        print("usage: python -m analyzer.kinds FILE...   |   python -m analyzer.kinds --eval DIR", file=sys.stderr)
+        return 2
     if args[:1] == ["--eval"]:
         from analyzer.kinds_eval import main as eval_main
 
