@@ -144,7 +144,7 @@ def _titles(opening: str) -> list[tuple[int, str]]:
     """Title candidates in the title zone, by position: capitalised runs and self-naming clauses."""
     r = rules()
     zone = opening[:TITLE_ZONE]
-    found = [(m.start(), _trim(m.group(0))) for m in r.upper_run.finditer(zone)]
+    found = [(m.start(), _trim(m.group(0))) for m in r.upper_run.finditer(_join_caps_lines(zone))]
     for m in r.self_naming.finditer(zone):
         phrase = " ".join(m.group(1).split())
         tail = r.title_noun.search(phrase.split()[-1]) if phrase else None
@@ -160,6 +160,22 @@ def _titles(opening: str) -> list[tuple[int, str]]:
             found.append((pos + line.find(s), s.rstrip(".:;,")))
         pos += len(line)
     return sorted(found)
+
+
+def _join_caps_lines(zone: str) -> str:
+    """Short capitalised lines that follow each other read as one ("LOAN" / "AGREEMENT"); offsets are kept."""
+    lines = zone.split("\n")
+
+    def caps(line: str) -> bool:
+        letters = [c for c in line if c.isalpha()]
+        return 0 < len(line.strip()) <= 60 and sum(c.isupper() for c in letters) >= 0.8 * len(letters) > 0
+
+    out = []
+    for i, line in enumerate(lines):
+        out.append(line)
+        if i + 1 < len(lines):
+            out.append(" " if caps(line) and caps(lines[i + 1]) else "\n")
+    return "".join(out)
 
 
 def _trim(run: str) -> str:

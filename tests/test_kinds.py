@@ -378,3 +378,14 @@ def test_short_lease_excerpt_is_a_lease(text: str) -> None:
 ])
 def test_short_loan_excerpt_stays_a_loan(text: str) -> None:
     assert document_kind(text).is_loan, document_kind(text).explanation
+
+
+@pytest.mark.parametrize(("title", "kind"), [
+    ("MASTER\nLEASE AGREEMENT", DocumentKind.lease),
+    ("LOAN\nAGREEMENT", DocumentKind.loan_agreement),
+    ("EXECUTIVE\nEMPLOYMENT\nAGREEMENT", DocumentKind.other_contract),
+    ("EXHIBIT 10.4\nEXECUTION VERSION\nPLEDGE AGREEMENT", DocumentKind.pledge_or_security_agreement),
+])
+def test_title_broken_over_lines(title: str, kind: DocumentKind) -> None:
+    text = f"{title}\n\nMade on June 1 by the parties who sign below, each of them acting for itself."
+    assert document_kind(text).kind == kind, document_kind(text).explanation
