@@ -317,8 +317,13 @@ def _guaranty_facts(opening: str, text: str) -> tuple[list[str], str]:
         names.append(m.group(1).strip(" ,"))
     scope = rules().guaranty_scope
     sample = text[:150_000]
+    cap = scope["capped"].search(sample)
     if scope["carve_outs"].search(sample):
         what = "only the recourse carve-outs (losses and liabilities excepted from the loan's non-recourse terms)"
+    elif scope["completion"].search(sample):
+        what = "completion of the project, not payment of the debt"
+    elif cap and scope["whole_debt"].search(sample):
+        what = f"the debt up to a cap ({' '.join(cap.group(0).split())})"
     elif scope["whole_debt"].search(sample):
         what = "the whole debt (payment of the guaranteed obligations)"
     else:

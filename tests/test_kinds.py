@@ -389,3 +389,16 @@ def test_short_loan_excerpt_stays_a_loan(text: str) -> None:
 def test_title_broken_over_lines(title: str, kind: DocumentKind) -> None:
     text = f"{title}\n\nMade on June 1 by the parties who sign below, each of them acting for itself."
     assert document_kind(text).kind == kind, document_kind(text).explanation
+
+
+@pytest.mark.parametrize(("sentence", "start"), [
+    ("The Guarantor hereby guarantees the lien-free completion of the Improvements by the Completion Date.",
+     "completion of the project"),
+    ("The Guarantor hereby guarantees the prompt payment of the Obligations; its liability shall not exceed "
+     "$2,500,000 in the aggregate.", "the debt up to a cap (shall not exceed $2,500,000"),
+    ("The Guarantor hereby guarantees the prompt payment of the Obligations, provided that its maximum liability "
+     "is 25% of the principal.", "the debt up to a cap (maximum liability is 25%"),
+])
+def test_guaranty_scope_completion_and_cap(sentence: str, start: str) -> None:
+    k = document_kind('GUARANTY\n\nThis Guaranty is made by Ivo Marsh (the "Guarantor") for Pier Bank. ' + sentence)
+    assert k.kind == DocumentKind.guaranty and k.guaranteed.startswith(start), k.guaranteed
