@@ -12,7 +12,7 @@ import os
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from analyzer.classify import decide
 from analyzer.document import Document
@@ -20,7 +20,10 @@ from analyzer.errors import AnalyzerError
 from analyzer.law import deficiency_law
 from analyzer.nlp.frames import LIMITING, Finding
 from analyzer.readers import ReadOptions, read_bytes, read_path, read_text
-from analyzer.results import Analysis, Details, Evidence, PageBox
+from analyzer.results import Analysis, Details, DocumentKind, Evidence, Label, PageBox
+
+if TYPE_CHECKING:
+    from analyzer.kinds import KindResult
 
 Source = str | os.PathLike | bytes | IO[bytes] | IO[str]
 
@@ -90,28 +93,49 @@ def analyze(source: Source, **options) -> Analysis:
 
 
 def analyze_document(doc: Document) -> Analysis:
+    from analyzer.kinds import document_kind
     from analyzer.nlp.pipeline import find_clauses
 
+    kind = document_kind(doc.text)
     findings = find_clauses(doc.text)
     decision = decide(findings, doc.text, section_of=doc.section_at)
-    decisive = {id(f) for f in decision.decisive}
+    decisive = {id(f) for f in decision.decisive} if kind.is_loan else set()
     evidence = [_evidence(doc, f, id(f) in decisive) for f in _select(findings, decisive)]
     details = Details(**decision.details)
     details.protected_parties = sorted({p for e in evidence if e.kind in LIMITING for p in e.protected_parties})
+    label, confidence, reasons, warnings = decision.label, decision.confidence, decision.reasons, decision.warnings
+    if kind.is_loan:
+        reasons = [*reasons, f"document: {kind.explanation}"]
+        if kind.kind != DocumentKind.unknown:  # the kind is known to be a loan: the rough word count is moot
+            warnings = [w for w in warnings if w != "not_a_loan_agreement"]
+    else:
+        # not a loan instrument: no recourse label, and none of its recourse language counts
+        label, confidence = Label.not_a_loan, kind.certainty
+        reasons = [kind.explanation, *_guaranty_reasons(kind),
+                   "not a loan instrument, so no recourse label: its recourse language is listed, not counted"]
+        details = Details(governing_law=details.governing_law, guarantors=kind.guarantors)
+        warnings = [w for w in warnings if w != "not_a_loan_agreement"]
+    warnings = list(doc.warnings) + warnings
     # the overlay stands beside the decision: it reads the text on its own and never touches the label
-    warnings = list(doc.warnings) + decision.warnings
     try:
         law = deficiency_law(doc.text)
     except Exception as exc:  # noqa: BLE001 - the overlay is advice beside the label: it must never cost the record
         law = None
         warnings.append(f"deficiency_law_failed: {type(exc).__name__}")
     return Analysis(
-        path=doc.source, sha256=doc.sha256, format=doc.format, label=decision.label,
-        confidence=decision.confidence, reasons=decision.reasons, evidence=evidence, details=details,
+        path=doc.source, sha256=doc.sha256, format=doc.format, label=label, document_kind=kind.kind,
+        confidence=confidence, reasons=reasons, evidence=evidence, details=details,
         # physical page count: a text reader drops empty pages but keeps the numbers of the others
         pages=max((pg.number for pg in doc.pages), default=0), ocr_pages=doc.ocr_pages,
         warnings=warnings, deficiency_law=law,
     )
+
+
+def _guaranty_reasons(kind: KindResult) -> list[str]:
+    if kind.family != "guaranty":
+        return []
+    who = " and ".join(kind.guarantors) if kind.guarantors else "the guarantor (not named in the opening)"
+    return [f"guarantor: {who}; guarantees {kind.guaranteed}"]
 
 
 def _select(findings: list[Finding], decisive: set[int]) -> list[Finding]:
