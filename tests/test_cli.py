@@ -63,8 +63,8 @@ def test_table_view_quotes_evidence_with_page_and_section() -> None:
     assert result.exit_code == 0
     out = result.stdout
     assert "LIMITED-RECOURSE" in out and "confidence" in out
-    assert "p. 4" in out and "carve_out" in out
-    assert '"' in out  # the clause is quoted
+    assert "p. 4" in out and "Carve-out" in out and "carve_out" not in out
+    assert "“" in out  # the clause is quoted
 
 
 def test_jsonl_several_files_one_record_each() -> None:
