@@ -68,20 +68,6 @@ def _evidence(n: int, e: Evidence, verbose: bool) -> RenderableType:
     return _item(f"{n}.", Group(*parts), 3)
 
 
-def details_rows(r: Analysis) -> list[tuple[str, str]]:
-    """(name, value) for each detail found, in words."""
-    d = r.details
-    rows = [("Carve-outs", ", ".join(words.humanize(x) for x in d.carve_outs)),
-            ("Springing recourse on", ", ".join(words.humanize(x) for x in d.springing_triggers)),
-            ("Caps", ", ".join(words.caps_text(r))),
-            ("Guarantors", ", ".join(d.guarantors[:5]) + (f" and {len(d.guarantors) - 5} more"
-                                                         if len(d.guarantors) > 5 else "")),
-            ("Governing law", d.governing_law or ""),
-            ("Document kind", r.document_kind.value if r.document_kind is not None else ""),
-            ("Deficiency law", "\n".join(words.deficiency_lines(r)))]
-    return [(k, v) for k, v in rows if v]
-
-
 def renderables(r: Analysis, verbose: bool = False) -> list[RenderableType]:
     head = Text(r.path, style="bold")
     if r.pages:
@@ -105,7 +91,7 @@ def renderables(r: Analysis, verbose: bool = False) -> list[RenderableType]:
     if aside:
         out.append(Text("Set aside (read, but not counted toward the verdict)", style="bold"))
         out.extend(_evidence(n, e, verbose) for n, e in aside)
-    rows = details_rows(r)
+    rows = words.details_rows(r)
     if rows:
         table = Table(show_header=False, box=None, padding=(0, 1), pad_edge=False)
         table.add_column(style="bold", no_wrap=True)

@@ -163,3 +163,17 @@ def deficiency_lines(r: Analysis) -> list[str]:
     if field(law, "note"):
         lines.append(str(field(law, "note")))
     return lines
+
+
+def details_rows(r: Analysis) -> list[tuple[str, str]]:
+    """(name, value) for each detail found, in words; the same rows in the terminal and in HTML."""
+    d = r.details
+    more = f" and {len(d.guarantors) - 5} more" if len(d.guarantors) > 5 else ""
+    rows = [("Carve-outs", ", ".join(humanize(x) for x in d.carve_outs)),
+            ("Springing recourse on", ", ".join(humanize(x) for x in d.springing_triggers)),
+            ("Caps", ", ".join(caps_text(r))),
+            ("Guarantors", ", ".join(d.guarantors[:5]) + more),
+            ("Governing law", d.governing_law or ""),
+            ("Document kind", r.document_kind.value if r.document_kind is not None else ""),
+            ("Deficiency law", "\n".join(deficiency_lines(r)))]
+    return [(k, v) for k, v in rows if v]
