@@ -2,14 +2,18 @@
 
 The batch runner and the Dask runner only set `done` and `failed` and call `update()`; they call
 `clear()` before they print a line of their own, and the bar comes back on the next update. With one
-file there is nothing to count, so the line shows the file's name and the time spent instead, redrawn
-whenever the worker pool looks in (no thread of ours: the workers are forked, and a thread would force a
-slower start method). Nothing is drawn when stderr is not a terminal.
+file there is nothing to count, so the line shows the file's name and the time spent instead. A single
+PDF is read in this process (its pages split across forked workers), where nothing calls `update()` for
+minutes at a time; an interval timer (SIGALRM) redraws the line then. Not a thread: the readers fork,
+and choose a slower start method when another thread is alive. Nothing is drawn when stderr is not a
+terminal.
 """
 
 from __future__ import annotations
 
+import signal
 import sys
+import threading
 import time
 from typing import TextIO
 
@@ -17,6 +21,7 @@ from rich import progress as rp
 from rich.console import Console
 
 REDRAW_SECONDS = 0.2
+TIMER_SECONDS = 1.0  # how often the timer redraws a single file's line
 
 
 def _columns(single: bool) -> list[rp.ProgressColumn]:
@@ -24,7 +29,14 @@ def _columns(single: bool) -> list[rp.ProgressColumn]:
         return [rp.SpinnerColumn(), rp.TextColumn("{task.description}"), rp.TimeElapsedColumn()]
     return [rp.TextColumn("{task.description}"), rp.BarColumn(bar_width=24), rp.MofNCompleteColumn(),
             rp.TextColumn("files"), rp.TextColumn("{task.fields[rate]}"), rp.TimeElapsedColumn(),
-            rp.TextColumn("ETA"), rp.TimeRemainingColumn(), rp.TextColumn("{task.fields[failed]} failed")]
+            rp.TextColumn("ETA {task.fields[eta]}"), rp.TextColumn("{task.fields[failed]} failed")]
+
+
+def _clock(seconds: float) -> str:
+    seconds = int(seconds + 0.5)
+    h, rest = divmod(seconds, 3600)
+    m, s = divmod(rest, 60)
+    return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
 
 
 class Progress:
@@ -41,6 +53,8 @@ class Progress:
         self.last = 0.0
         self._bar: rp.Progress | None = None
         self._task: rp.TaskID | None = None
+        self._drawing = False
+        self._timer = False
         if self.single:
             self.update(force=True)  # no thread redraws it (workers fork), so show the file's name at once
 
@@ -63,8 +77,10 @@ class Progress:
         self._bar = rp.Progress(*_columns(self.single), console=console, transient=True, auto_refresh=False,
                                 redirect_stdout=False, redirect_stderr=False)
         self._bar.start()
+        if self.single:
+            self._start_timer()
         what = f"analyzing {self.name}" if self.single and self.name else "analyzing"
-        self._task = self._bar.add_task(what, total=self.total, rate="", failed=0)
+        self._task = self._bar.add_task(what, total=self.total, rate="", eta="-:--", failed=0)
 
     def update(self, force: bool = False) -> None:
         """Redraw, at most every REDRAW_SECONDS unless `force`."""
@@ -74,15 +90,46 @@ class Progress:
         if not force and now - self.last < REDRAW_SECONDS:
             return
         self.last = now
+        self._drawing = True
+        try:
+            self._draw(now)
+        finally:
+            self._drawing = False
+
+    def _draw(self, now: float) -> None:
         if self._bar is None:
             self._start()
+        if self._task is None:
+            return
         elapsed = now - self.t0
-        rate = f"{self.done / elapsed:.2f} files/s" if elapsed > 0 else ""
-        self._bar.update(self._task, completed=self.done, rate=rate, failed=self.failed)
+        per_s = self.done / elapsed if elapsed > 0 else 0.0
+        # over the whole run, not rich's last-30-s window: files of a batch take minutes each at times
+        eta = _clock((self.total - self.done) / per_s) if per_s > 0 else "-:--"
+        self._bar.update(self._task, completed=self.done, rate=f"{per_s:.2f} files/s", eta=eta, failed=self.failed)
         self._bar.refresh()
+
+    def _start_timer(self) -> None:
+        usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+        if not usable or signal.getsignal(signal.SIGALRM) not in (signal.SIG_DFL, None):
+            return  # someone else's alarm: leave it alone
+
+        def tick(_signum, _frame) -> None:
+            if self._task is not None and self._bar is not None and not self._drawing:
+                self.update(force=True)
+
+        signal.signal(signal.SIGALRM, tick)
+        signal.setitimer(signal.ITIMER_REAL, TIMER_SECONDS, TIMER_SECONDS)
+        self._timer = True
+
+    def _stop_timer(self) -> None:
+        if self._timer:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, signal.SIG_DFL)
+            self._timer = False
 
     def clear(self) -> None:
         """Take the line off the screen (it comes back on the next update)."""
+        self._stop_timer()
         if self._bar is not None:
             self._bar.stop()
             self._bar = None
