@@ -73,6 +73,15 @@ def _meta(r: Analysis) -> str:
     return " · ".join(b for b in bits if b)
 
 
+def evidence_groups(r: Analysis) -> list[tuple[str, list[tuple[int, Evidence]]]]:
+    """The numbered clauses in three groups, those that decided first; numbers stay those of the record."""
+    numbered = list(enumerate(r.evidence, 1))
+    groups = [("Clauses that decided the label", [(n, e) for n, e in numbered if e.decisive]),
+              ("Other clauses found", [(n, e) for n, e in numbered if not e.decisive and not e.note]),
+              ("Read but not counted", [(n, e) for n, e in numbered if not e.decisive and e.note])]
+    return [(title, items) for title, items in groups if items]
+
+
 def _version() -> str:
     from importlib.metadata import PackageNotFoundError, version
 
@@ -88,7 +97,7 @@ def environment() -> Environment:
                       trim_blocks=True, lstrip_blocks=True)
     env.globals.update(verdict=words.verdict, plain=words.plain, where=words.where, humanize=words.humanize,
                        evidence_title=words.evidence_title, details_rows=words.details_rows, kind_class=kind_class,
-                       label_class=label_class, meta=_meta, numbered=lambda r: list(enumerate(r.evidence, 1)),
+                       label_class=label_class, meta=_meta, evidence_groups=evidence_groups,
                        kind_colours=[(kind_class(k), c) for k, c in KIND_COLOURS.items()], version=_version())
     return env
 
