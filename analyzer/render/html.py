@@ -98,7 +98,8 @@ def environment() -> Environment:
     env.globals.update(verdict=words.verdict, plain=words.plain, where=words.where, humanize=words.humanize,
                        evidence_title=words.evidence_title, details_rows=words.details_rows, kind_class=kind_class,
                        label_class=label_class, meta=_meta, evidence_groups=evidence_groups,
-                       kind_colours=[(kind_class(k), c) for k, c in KIND_COLOURS.items()], version=_version())
+                       kind_colours=[(kind_class(k), c) for k, c in KIND_COLOURS.items()], version=_version(),
+                       default_colours=DEFAULT_COLOURS)
     return env
 
 
