@@ -159,7 +159,10 @@ def deficiency_lines(r: Analysis) -> list[str]:
         lines.append(f"outcome: {humanize(str(field(law, 'outcome')))}")
     for c in field(law, "conditions") or []:
         name, status = field(c, "name"), field(c, "status")
-        lines.append(f"{humanize(str(name or 'condition'))}: {humanize(str(status or 'unknown'))}")
+        proof = field(c, "evidence")
+        proof = proof if isinstance(proof, str) else (field(proof, "text") if proof is not None else None)
+        lines.append(f"{humanize(str(name or 'condition'))}: {humanize(str(status or 'unknown'))}"
+                     + (f" — “{cut(str(proof), 160)}”" if proof else ""))
     if field(law, "note"):
         lines.append(str(field(law, "note")))
     return lines
