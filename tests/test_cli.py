@@ -221,7 +221,7 @@ def test_csv_has_the_new_columns_and_marks_cut_cells() -> None:
     result = runner.invoke(app, [str(SAMPLES / "limited_capped_recourse.txt"), "--format", "csv", "-q"])
     row = next(csv.DictReader(result.stdout.splitlines()))
     assert row["caps"] == "$3,000,000 / 25%" and row["document_kind"] == row["document_kind"].strip()
-    for column in ("guarantors", "deficiency_law_outcome"):
+    for column in ("guarantors", "deficiency_law"):
         assert column in row
     from analyzer.render.csvfmt import CELL_CHARS
     from analyzer.render.csvfmt import row as csv_row
@@ -236,5 +236,6 @@ def test_csv_has_the_new_columns_and_marks_cut_cells() -> None:
     class WithLaw(Analysis):
         deficiency_law: dict | None = None
 
-    cells = csv_row(WithLaw(path="x.txt", deficiency_law={"outcome": "deficiency_barred"}))
-    assert cells[-1] == "deficiency_barred"
+    law = {"jurisdiction": "CA", "outcome": "deficiency barred", "citation": "Cal. Civ. Proc. Code § 580b"}
+    cells = csv_row(WithLaw(path="x.txt", deficiency_law=law))
+    assert cells[14] == "CA: deficiency barred [Cal. Civ. Proc. Code § 580b]"

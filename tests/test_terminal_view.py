@@ -96,3 +96,19 @@ def test_quotes_are_cut_at_word_or_sentence_ends(text, limit):
 def test_long_quote_is_cut_at_a_sentence_end():
     text = "First sentence is here. " * 30
     assert words.cut(text, 100) == ("First sentence is here. " * 4).strip() + " …"
+
+
+def test_deficiency_law_as_a_model_object():
+    """The record's own model (attributes, not keys), as the law overlay writes it."""
+    from types import SimpleNamespace as NS
+
+    class WithLaw(Analysis):
+        deficiency_law: object | None = None
+
+    law = NS(jurisdiction="CA", rule="one-action and anti-deficiency", citation="Cal. Civ. Proc. Code § 580b",
+             outcome="no deficiency on a purchase-money home loan", note="Not legal advice.",
+             conditions=[NS(name="purchase money", status="found", evidence="to buy the Property " * 20)])
+    text = render(WithLaw(path="x.pdf", label=Label.recourse, confidence=0.8, deficiency_law=law), width=200)
+    assert "CA — one-action and anti-deficiency (Cal. Civ. Proc. Code § 580b)" in text
+    assert "purchase money: found — “to buy the Property" in text and "… ”" not in text and "…”" in text
+    assert "Not legal advice." in text

@@ -142,11 +142,6 @@ def deficiency_law(r: Analysis) -> object | None:
     return getattr(r, "deficiency_law", None)
 
 
-def deficiency_outcome(r: Analysis) -> str | None:
-    law = deficiency_law(r)
-    return None if law is None else (str(field(law, "outcome") or "") or None)
-
-
 def deficiency_lines(r: Analysis) -> list[str]:
     """The deficiency-law finding as lines of words: jurisdiction and rule, outcome, each condition, note."""
     law = deficiency_law(r)
