@@ -211,6 +211,10 @@ def _file_target(out: TextIO) -> Path | None:
     return p if p.suffix.lower() in (".html", ".htm") else None
 
 
+SORT_KEYS = {"name": lambda r: (r.path, r.n), "label": lambda r: r.order,
+             "confidence": lambda r: (r.order[1], r.order[0], r.n)}
+
+
 @dataclass
 class _Row:
     n: int
@@ -221,7 +225,7 @@ class _Row:
     confidence: str
     pages: str
     why: str
-    order: tuple
+    order: tuple  # (rank of the label, -confidence, arrival): the by-label order
 
 
 class HtmlWriter:
@@ -304,20 +308,19 @@ class HtmlWriter:
             self.out.write(self.env.get_template("document.html").render(
                 title=f"Recourse analysis: {Path(r.path).name}", section=section, back=None))
         elif self.folder is not None:
-            index, stem = self.target.name, self.target.stem
-            orders = [("name", None), ("label", "by-label.html"), ("confidence", "by-confidence.html")]
-            for name, file in orders:
-                rows = sorted(self.rows, key=lambda r: r.order if name == "label" else
-                              (r.order[1], r.order[0], r.n) if name == "confidence" else (r.path, r.n))
-                here = f"{stem}_files/{file}" if file else index
-                up = "" if file is None else "../"
-                sorts = [(k, None if f == file else (up + (f"{stem}_files/{f}" if f else index)) if up else
-                          (f"{stem}_files/{f}" if f else index)) for k, f in orders]
-                text = "".join(self._index(rows, sorts, [], prefix=up))
-                if file is None:
+            # the index in three orders, no script needed: the report itself, and two copies beside the pages
+            stem = self.target.stem
+            files = {"name": self.target.name, "label": f"{stem}_files/by-label.html",
+                     "confidence": f"{stem}_files/by-confidence.html"}
+            for name, where in files.items():
+                up = "../" if "/" in where else ""
+                sorts = [(k, None if k == name else up + f) for k, f in files.items()]
+                text = "".join(self._index(sorted(self.rows, key=SORT_KEYS[name]), sorts, [], prefix=up))
+                if not up:
                     self.out.write(text)
                 else:
-                    (self.target.parent / here).write_text(text, encoding="utf-8")
+                    self.folder.mkdir(parents=True, exist_ok=True)
+                    (self.target.parent / where).write_text(text, encoding="utf-8")
         else:
             for chunk in self._index(self.rows, [], self._sections()):
                 self.out.write(chunk)
