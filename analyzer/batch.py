@@ -694,7 +694,8 @@ class StreamOutput:
         from analyzer.render import writer
 
         self.file = open(cfg.output, "w", encoding="utf-8") if cfg.output else None  # noqa: SIM115
-        self.w = writer(cfg.fmt, self.file or sys.stdout, verbose=cfg.verbose, options=cfg.options)
+        self.w = writer(cfg.fmt, self.file or sys.stdout, verbose=cfg.verbose, options=cfg.options,
+                        target=cfg.output)
 
     def key(self) -> tuple[int, int] | None:
         return _file_key(os.fstat(self.file.fileno())) if self.file else None

@@ -293,3 +293,12 @@ def test_at_most_max_images_pages_preferring_decisive():
     r = Analysis(path="x.pdf", evidence=[ev(p, p in (14, 15)) for p in range(1, 16)])
     pages = pages_to_draw(r, MAX_IMAGES)
     assert len(pages) == MAX_IMAGES and {14, 15} <= set(pages) and pages == sorted(pages)
+
+
+def test_target_says_where_the_pages_go_when_out_has_no_name(tmp_path):
+    """The batch may write through a temporary file renamed at the end: `target` names the report."""
+    out = io.StringIO()
+    results = [Analysis(path=f"{n}.txt", label=Label.recourse, confidence=0.5) for n in "ab"]
+    index = render(*results, out=out, target=tmp_path / "final.html")
+    assert index == out.getvalue() and 'href="final_files/001-a.txt.html"' in index
+    assert (tmp_path / "final_files" / "002-b.txt.html").is_file()

@@ -202,13 +202,20 @@ def _slug(path: str) -> str:
     return stem or "document"
 
 
+def _html_path(p: str | Path) -> Path | None:
+    p = Path(p)
+    return p if p.suffix.lower() in (".html", ".htm") else None
+
+
 def _file_target(out: TextIO) -> Path | None:
-    """The report's own path when `out` is a named .html file, so that pages can be written beside it."""
+    """The report's own path when `out` is a named .html file, so that pages can be written beside it.
+
+    Only a guess, for callers that hand over an open file; the batch says `target` (it may write through a
+    temporary file that is renamed at the end)."""
     name = getattr(out, "name", None)
     if not isinstance(name, str) or name.startswith("<"):
         return None
-    p = Path(name)
-    return p if p.suffix.lower() in (".html", ".htm") else None
+    return _html_path(name)
 
 
 SORT_KEYS = {"name": lambda r: (r.path, r.n), "label": lambda r: r.order,
@@ -231,12 +238,13 @@ class _Row:
 class HtmlWriter:
     """A single page for one document; index plus per-document pages for several (see the module docstring)."""
 
-    def __init__(self, out: TextIO, page_images: PageImages | None = None, max_images: int = MAX_IMAGES) -> None:
+    def __init__(self, out: TextIO, page_images: PageImages | None = None, max_images: int = MAX_IMAGES,
+                 target: Path | None = None) -> None:
         self.out = out
         self.page_images = page_images
         self.max_images = max_images
         self.env = environment()
-        self.target = _file_target(out)
+        self.target = _html_path(target) if target is not None else _file_target(out)
         self.rows: list[_Row] = []
         self.first: tuple[Analysis, Markup] | None = None
         self.spool = None  # stdout with several documents: sections kept here until the index is written
@@ -328,8 +336,9 @@ class HtmlWriter:
 
 
 def make_writer(fmt: str, out: TextIO, options: dict | None = None, max_images: int = MAX_IMAGES,
-                page_images: PageImages | None = None, **_kw) -> HtmlWriter:
-    """The HTML writer; pictures from analyzer.readers.page_images unless another `page_images` is given."""
+                page_images: PageImages | None = None, target: Path | None = None, **_kw) -> HtmlWriter:
+    """The HTML writer; pictures from analyzer.readers.page_images unless another `page_images` is given.
+    `target` is the report's path when it goes to a file: several documents then get pages beside it."""
     if page_images is None:
         from analyzer.readers.page_images import page_images as read_pages
 
@@ -338,4 +347,4 @@ def make_writer(fmt: str, out: TextIO, options: dict | None = None, max_images: 
         def page_images(path: str, pages: list[int], sha256: str | None) -> dict[int, Any]:
             return read_pages(path, pages, password=password, sha256=sha256)
 
-    return HtmlWriter(out, page_images=page_images, max_images=max_images)
+    return HtmlWriter(out, page_images=page_images, max_images=max_images, target=target)
