@@ -7,24 +7,40 @@ PDF is read in this process (its pages split across forked workers), where nothi
 minutes at a time; an interval timer (SIGALRM) redraws the line then. Not a thread: the readers fork,
 and choose a slower start method when another thread is alive. Nothing is drawn when stderr is not a
 terminal.
+
+The readers say what a long read is doing through `status("OCR page 3 of 12")`, which costs nothing
+when no line listens (an API call, a batch of many files, a forked worker) and is shown after the
+file's name when one does. rich is imported only when a line is drawn.
 """
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
 import threading
 import time
-from typing import TextIO
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TextIO
 
-from rich import progress as rp
-from rich.console import Console
+if TYPE_CHECKING:
+    from rich import progress as rp
 
 REDRAW_SECONDS = 0.2
 TIMER_SECONDS = 1.0  # how often the timer redraws a single file's line
 
+_listener: tuple[int, Callable[[str], None]] | None = None  # (pid, callback) of the line that shows status
+
+
+def status(text: str) -> None:
+    """Tell the single-file progress line what the read is doing now; a no-op when none listens here."""
+    if _listener is not None and _listener[0] == os.getpid():
+        _listener[1](text)
+
 
 def _columns(single: bool) -> list[rp.ProgressColumn]:
+    from rich import progress as rp
+
     if single:
         return [rp.SpinnerColumn(), rp.TextColumn("{task.description}"), rp.TimeElapsedColumn()]
     return [rp.TextColumn("{task.description}"), rp.BarColumn(bar_width=24), rp.MofNCompleteColumn(),
@@ -55,6 +71,7 @@ class Progress:
         self._task: rp.TaskID | None = None
         self._drawing = False
         self._timer = False
+        self.detail = ""
         if self.single:
             self.update(force=True)  # no thread redraws it (workers fork), so show the file's name at once
 
@@ -73,14 +90,27 @@ class Progress:
         return self.total == 1
 
     def _start(self) -> None:
+        from rich import progress as rp
+        from rich.console import Console
+
         console = Console(file=self.stream, stderr=self.stream is sys.stderr)
         self._bar = rp.Progress(*_columns(self.single), console=console, transient=True, auto_refresh=False,
                                 redirect_stdout=False, redirect_stderr=False)
         self._bar.start()
         if self.single:
             self._start_timer()
+            global _listener
+            _listener = (os.getpid(), self._status)
+        self._task = self._bar.add_task(self._what(), total=self.total, rate="", eta="-:--", failed=0)
+
+    def _what(self) -> str:
         what = f"analyzing {self.name}" if self.single and self.name else "analyzing"
-        self._task = self._bar.add_task(what, total=self.total, rate="", eta="-:--", failed=0)
+        return what + (f" · {self.detail}" if self.detail else "")
+
+    def _status(self, text: str) -> None:
+        self.detail = text
+        if self._task is not None and self._bar is not None:
+            self._bar.update(self._task, description=self._what())  # drawn by the next tick
 
     def update(self, force: bool = False) -> None:
         """Redraw, at most every REDRAW_SECONDS unless `force`."""
@@ -129,6 +159,9 @@ class Progress:
 
     def clear(self) -> None:
         """Take the line off the screen (it comes back on the next update)."""
+        global _listener
+        if _listener is not None and _listener[1] == self._status:
+            _listener = None
         self._stop_timer()
         if self._bar is not None:
             self._bar.stop()

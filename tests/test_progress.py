@@ -51,3 +51,43 @@ def test_single_file_shows_its_name_redrawn_by_a_timer_and_cleared_when_done():
         assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
     finally:
         p.clear()
+
+
+def test_readers_status_shows_on_the_single_file_line_and_only_there(tmp_path):
+    import os
+
+    import pytest
+
+    from analyzer import progress
+    from analyzer.readers import ReadOptions, read_path
+
+    fpdf = pytest.importorskip("fpdf")
+    pdf = fpdf.FPDF()
+    pdf.set_font("Helvetica", size=11)
+    for n in range(3):
+        pdf.add_page()
+        pdf.multi_cell(0, 6, f"Page {n + 1}. Borrower promises to pay Lender the principal sum of $10,000.")
+    path = tmp_path / "three.pdf"
+    pdf.output(str(path))
+
+    seen: list[str] = []
+    progress.status("nobody listens")  # a no-op
+    progress._listener = (os.getpid() + 1, seen.append)  # another process's line: not ours to draw
+    progress.status("ignored")
+    assert seen == []
+    progress._listener = (os.getpid(), seen.append)
+    try:
+        read_path(path, ReadOptions(ocr="never"))
+    finally:
+        progress._listener = None
+    assert seen == ["1 page read", "2 pages read", "3 pages read"]
+
+    out = Terminal()
+    p = Progress(1, enabled=True, stream=out, name="three.pdf")
+    try:
+        progress.status("OCR page 2 of 5")
+        p.update(force=True)
+        assert "analyzing three.pdf · OCR page 2 of 5" in out.getvalue()
+    finally:
+        p.clear()
+    assert progress._listener is None
