@@ -122,7 +122,7 @@ def cut(text: str, limit: int) -> str:
     space = head.rfind(" ")
     if space > 0:
         head = head[:space]
-    return head.rstrip(",;: ") + " …"
+    return (head.rstrip(",;: ") or head) + " …"
 
 
 def caps_text(r: Analysis) -> list[str]:
