@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from analyzer.progress import Progress
 from analyzer.readers.text import _looks_textual  # the text reader's own test
 from analyzer.results import Analysis
 
@@ -693,7 +694,8 @@ class StreamOutput:
         from analyzer.render import writer
 
         self.file = open(cfg.output, "w", encoding="utf-8") if cfg.output else None  # noqa: SIM115
-        self.w = writer(cfg.fmt, self.file or sys.stdout, verbose=cfg.verbose, options=cfg.options)
+        self.w = writer(cfg.fmt, self.file or sys.stdout, verbose=cfg.verbose, options=cfg.options,
+                        target=cfg.output)
 
     def key(self) -> tuple[int, int] | None:
         return _file_key(os.fstat(self.file.fileno())) if self.file else None
@@ -727,46 +729,7 @@ def _resume_skips(paths: list[str], shas: dict[str, str | None], recorded: dict[
     return skip
 
 
-# ---------------------------------------------------------------------------------------------- progress
-
-
-class Progress:
-    """One line on stderr redrawn in place: done/total, files/s, ETA, failures."""
-
-    def __init__(self, total: int, enabled: bool, stream=None) -> None:
-        self.stream = stream or sys.stderr
-        self.total = total
-        self.enabled = enabled
-        self.t0 = time.monotonic()
-        self.done = 0
-        self.failed = 0
-        self.last = 0.0
-        self.shown = False
-
-    def update(self, force: bool = False) -> None:
-        if not self.enabled:
-            return
-        now = time.monotonic()
-        if not force and now - self.last < 0.2:
-            return
-        self.last = now
-        elapsed = now - self.t0
-        rate = self.done / elapsed if elapsed > 0 else 0.0
-        eta = _clock((self.total - self.done) / rate) if rate > 0 else "--:--"
-        width = len(str(self.total))
-        bar_w = 24
-        filled = int(bar_w * self.done / self.total) if self.total else bar_w
-        line = (f"[{'#' * filled}{'.' * (bar_w - filled)}] {self.done:>{width}}/{self.total} files  "
-                f"{rate:.2f} files/s  {_clock(elapsed)} elapsed  ETA {eta}  {self.failed} failed")
-        self.stream.write("\r" + line + "\x1b[K")
-        self.stream.flush()
-        self.shown = True
-
-    def clear(self) -> None:
-        if self.enabled and self.shown:
-            self.stream.write("\r\x1b[K")
-            self.stream.flush()
-            self.shown = False
+# ------------------------------------------------------------------------------------------------- clock
 
 
 def _clock(seconds: float) -> str:
@@ -872,7 +835,7 @@ def plan(inputs: list[str], cfg: BatchConfig, out: RecordFile | StreamOutput,
         skip = _resume_skips(items, shas, out.recorded)
         stats.resumed = sum(1 for p in items if p in skip)
         items = [p for p in items if p not in skip]
-    progress = Progress(len(items), cfg.progress and _isatty(sys.stderr))
+    progress = Progress(len(items), cfg.progress and _isatty(sys.stderr), name=items[0] if len(items) == 1 else None)
     return items, progress, _Emitter(out, stats, progress, ordered=cfg.ordered, shas=shas)
 
 

@@ -7,14 +7,24 @@ Heavy imports (spaCy, pdfplumber) happen only when a document is analyzed, so
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
-                  context_settings={"help_option_names": ["-h", "--help"]})
+EPILOG = """Examples:
+
+\b
+  analyze note.pdf                      the verdict and the clauses behind it
+  analyze folder/ -o results.jsonl      a folder, one record per line, in parallel
+  analyze folder/ -o report.html        an index page and a page per document
+  analyze note.pdf --format json        one JSON record on stdout
+"""
+
+app = typer.Typer(add_completion=True, no_args_is_help=True, rich_markup_mode=None,
+                  pretty_exceptions_enable=False, context_settings={"help_option_names": ["-h", "--help"]})
 
 
 class Fmt(StrEnum):
@@ -36,40 +46,96 @@ class Ocr(StrEnum):
     never = "never"
 
 
+def _usage(message: str) -> None:
+    """A usage error as one line, exit status 2."""
+    typer.echo(f"analyze: {message}", err=True)
+    raise typer.Exit(2)
+
+
+def _one_of(option: str, enum: type[StrEnum]) -> Callable[[str | None], StrEnum | None]:
+    """A check that turns the option's text into `enum`, or stops with one line naming the choices."""
+    names = [m.value for m in enum]
+
+    def check(value: str | None) -> StrEnum | None:
+        if value is None or isinstance(value, enum):
+            return value
+        if value.lower() not in names:
+            _usage(f"{option} must be one of: {', '.join(names)}")
+        return enum(value.lower())
+
+    return check
+
+
+def _choices(enum: type[StrEnum]) -> Callable[[str], list[str]]:
+    return lambda incomplete: [m.value for m in enum if m.value.startswith(incomplete)]
+
+
+def _metavar(enum: type[StrEnum]) -> str:
+    return "[" + "|".join(m.value for m in enum) + "]"
+
+
+SUFFIXES = {"jsonl": "jsonl", "json": "json", "csv": "csv", "html": "html", "htm": "html"}
+
+
 def _format_for(output: Path | None, fmt: Fmt | None, many: bool) -> str:
+    """--format when given; else the output's suffix, which must be one we write; else the terminal view."""
     if fmt is not None:
         return fmt.value
     if output is not None:
         suffix = output.suffix.lower().lstrip(".")
-        if suffix in ("jsonl", "json", "csv", "html"):
-            return suffix
-        if suffix == "htm":
-            return "html"
+        if suffix not in SUFFIXES:
+            what = f"the suffix .{suffix}" if suffix else "a name without a suffix"
+            _usage(f"-o {output}: cannot tell the format from {what}; use .json, .jsonl, .csv or "
+                                   ".html, or say --format")
+        return SUFFIXES[suffix]
     return "table"
 
 
-@app.command()
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            typer.echo(f"analyze (recourse-analyzer) {version('recourse-analyzer')}")
+        except PackageNotFoundError:
+            typer.echo("analyze (recourse-analyzer) unknown version: not installed")
+        raise typer.Exit(0)
+
+
+@app.command(epilog=EPILOG)
 def analyze(
-    paths: Annotated[list[str] | None, typer.Argument(help="Files, folders or globs; '-' reads stdin.")] = None,
-    fmt: Annotated[Fmt | None, typer.Option("--format", "-f", help="table, json, jsonl, csv or html.")] = None,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here (format from suffix).")] = None,
-    password: Annotated[str | None, typer.Option(help="Password for encrypted PDFs.")] = None,
-    engine: Annotated[Engine, typer.Option(help="PDF text engine.")] = Engine.pdfplumber,
-    ocr: Annotated[Ocr, typer.Option(help="OCR pages without text: auto, always, never.")] = Ocr.auto,
-    workers: Annotated[int, typer.Option(help="Worker processes (0 = number of CPUs).")] = 0,
-    timeout: Annotated[float, typer.Option(help="Seconds allowed per file.")] = 300.0,
-    memory_mb: Annotated[int, typer.Option("--memory-mb", help="Memory ceiling per worker, MB.")] = 2048,
+    paths: Annotated[list[str] | None, typer.Argument(metavar="FILE", show_default=False, hidden=True)] = None,
+    fmt: Annotated[str | None, typer.Option("--format", "-f", help="Output format (default: from -o, else table).",
+                                            metavar=_metavar(Fmt), callback=_one_of("--format", Fmt),
+                                            autocompletion=_choices(Fmt))] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", metavar="FILE",
+                                                help="Write here; the suffix says the format.")] = None,
+    password: Annotated[str | None, typer.Option(help="Password for encrypted PDFs.", metavar="TEXT")] = None,
+    engine: Annotated[str, typer.Option(help="PDF text engine.", metavar=_metavar(Engine),
+                                        callback=_one_of("--engine", Engine),
+                                        autocompletion=_choices(Engine))] = Engine.pdfplumber.value,
+    ocr: Annotated[str, typer.Option(help="OCR pages without text.", metavar=_metavar(Ocr),
+                                     callback=_one_of("--ocr", Ocr), autocompletion=_choices(Ocr))] = Ocr.auto.value,
+    workers: Annotated[int, typer.Option(help="Worker processes (0 = number of CPUs).", metavar="N")] = 0,
+    timeout: Annotated[float, typer.Option(help="Seconds allowed per file.", metavar="SECONDS")] = 300.0,
+    memory_mb: Annotated[int, typer.Option("--memory-mb", help="Memory ceiling per worker.", metavar="MB")] = 2048,
     resume: Annotated[bool, typer.Option(help="Skip files already recorded in --output.")] = False,
     ordered: Annotated[bool, typer.Option(help="Write records in input order.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show every clause, not only decisive ones.")]
     = False,
-    dask: Annotated[str | None, typer.Option(help="Run on a Dask cluster: 'local' or tcp://host:port.")] = None,
+    dask: Annotated[str | None, typer.Option(help="Run on a Dask cluster: 'local' or tcp://host:port.",
+                                             metavar="ADDRESS")] = None,
     schema: Annotated[bool, typer.Option("--schema", help="Print the JSON schema of a record and exit.")] = False,
-    law: Annotated[str | None, typer.Option("--law", help="Print one jurisdiction's deficiency-law entry (CA, HECM).")]
-    = None,
+    law: Annotated[str | None, typer.Option("--law", metavar="STATE", help="Print one jurisdiction's deficiency-law "
+                                            "entry (CA, TX, HECM, 'federal VA') and exit.")] = None,
+    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.", callback=_version,
+                                          is_eager=True)] = False,
 ) -> None:
-    """Say whether each loan agreement is recourse, limited-recourse or non-recourse, quoting the clauses."""
+    """Say whether each loan agreement is recourse, limited-recourse or non-recourse, quoting the clauses.
+
+    FILE: files, folders or globs; '-' reads stdin.
+    """
     if schema:
         from analyzer.results import schema_text
 

@@ -332,13 +332,17 @@ def test_sigkill_at_any_moment_then_resume_matches_a_clean_run(tmp_path, monkeyp
 
 
 def test_progress_line_and_summary():
-    stream = io.StringIO()
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    stream = Terminal()
     p = Progress(10, enabled=True, stream=stream)
     p.done, p.failed = 3, 1
     p.update(force=True)
-    assert "3/10 files" in stream.getvalue() and "1 failed" in stream.getvalue() and "ETA" in stream.getvalue()
+    assert "3/10\x1b[0m files" in stream.getvalue() and "1 failed" in stream.getvalue() and "ETA" in stream.getvalue()
     p.clear()
-    assert stream.getvalue().endswith("\r\x1b[K")
+    assert stream.getvalue().endswith("\x1b[2K")  # the line is erased
     quiet = io.StringIO()
     Progress(10, enabled=False, stream=quiet).update(force=True)
     assert quiet.getvalue() == ""

@@ -63,8 +63,8 @@ def test_table_view_quotes_evidence_with_page_and_section() -> None:
     assert result.exit_code == 0
     out = result.stdout
     assert "LIMITED-RECOURSE" in out and "confidence" in out
-    assert "p. 4" in out and "carve_out" in out
-    assert '"' in out  # the clause is quoted
+    assert "p. 4" in out and "Carve-out" in out and "carve_out" not in out
+    assert "“" in out  # the clause is quoted
 
 
 def test_jsonl_several_files_one_record_each() -> None:
@@ -167,3 +167,75 @@ def test_api_text_ending_in_a_suffix_is_text_not_a_path() -> None:
     r = analyze("Borrower shall have no personal liability under the note.pdf")
     assert r.error is None and r.label.value == "non-recourse"
     assert analyze("missing-note.pdf").error == "no such file"
+
+
+# ---------------------------------------------------------------- conventions
+
+def _cli(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "analyzer.cli", *args], capture_output=True, text=True,
+                          cwd=ROOT, env=env, timeout=120)
+
+
+def test_version() -> None:
+    from importlib.metadata import version
+
+    proc = _cli("--version")
+    assert proc.returncode == 0 and proc.stdout.strip() == f"analyze (recourse-analyzer) {version('recourse-analyzer')}"
+
+
+def test_completion_shows_and_installs(tmp_path: Path) -> None:
+    shown = _cli("--show-completion", "bash")
+    assert shown.returncode == 0 and "_ANALYZE_COMPLETE" in shown.stdout
+    env = {**os.environ, "HOME": str(tmp_path), "SHELL": "/bin/bash"}
+    installed = _cli("--install-completion", "bash", env=env)
+    assert installed.returncode == 0, installed.stderr
+    scripts = [p for p in tmp_path.rglob("*") if p.is_file() and "_ANALYZE_COMPLETE" in p.read_text()]
+    assert scripts and "analyze" in (tmp_path / ".bashrc").read_text()
+
+
+def test_help_has_readable_metavars_and_examples() -> None:
+    out = _cli("--help").stdout
+    assert "<" not in out and "list[str]" not in out
+    assert "--format [table|json|jsonl|csv|html]" in out and "--workers N" in out and "Examples:" in out
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--format", "nonsense", "x.pdf"], "analyze: --format must be one of: table, json, jsonl, csv, html"),
+    (["--ocr", "sometimes", "x.pdf"], "analyze: --ocr must be one of: auto, always, never"),
+    (["x.pdf", "-o", "out.txt"], "analyze: -o out.txt: cannot tell the format from the suffix .txt; use .json, "
+                                 ".jsonl, .csv or .html, or say --format"),
+])
+def test_usage_errors_are_one_line(args: list[str], message: str) -> None:
+    proc = _cli(*args)
+    assert proc.returncode == 2 and proc.stderr.strip() == message and proc.stdout == ""
+
+
+def test_unknown_suffix_is_fine_when_format_says(tmp_path: Path) -> None:
+    out = tmp_path / "records.out"
+    proc = _cli(str(SAMPLES / "nonrecourse_note.txt"), "-o", str(out), "--format", "JSON", "-q")
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(out.read_text())["label"] == "non-recourse"
+
+
+def test_csv_has_the_new_columns_and_marks_cut_cells() -> None:
+    result = runner.invoke(app, [str(SAMPLES / "limited_capped_recourse.txt"), "--format", "csv", "-q"])
+    row = next(csv.DictReader(result.stdout.splitlines()))
+    assert row["caps"] == "$3,000,000 / 25%" and row["document_kind"] == row["document_kind"].strip()
+    for column in ("guarantors", "deficiency_law"):
+        assert column in row
+    from analyzer.render.csvfmt import CELL_CHARS
+    from analyzer.render.csvfmt import row as csv_row
+    from analyzer.results import Analysis, Evidence
+
+    long = "Borrower shall pay. " * 60
+    ev = Evidence(kind="promise_to_pay", polarity="asserted", text=long, start=0, end=len(long), rule="r",
+                  score=0.5, decisive=True)
+    cells = csv_row(Analysis(path="x.txt", evidence=[ev]))
+    text = cells[7]
+    assert text.endswith("…") and len(text) <= CELL_CHARS + 2 and long.startswith(text[:-2])
+    class WithLaw(Analysis):
+        deficiency_law: dict | None = None
+
+    law = {"jurisdiction": "CA", "outcome": "deficiency barred", "citation": "Cal. Civ. Proc. Code § 580b"}
+    cells = csv_row(WithLaw(path="x.txt", deficiency_law=law))
+    assert cells[14] == "CA: deficiency barred [Cal. Civ. Proc. Code § 580b]"

@@ -1,4 +1,7 @@
-"""Every ```python block of README.md runs (a fresh interpreter each, from the repository root).
+"""Every ```python block of README.md runs (a fresh interpreter each, from the repository root), and every
+terminal example (a ``` block whose first line is `$ analyze ...`) prints what the README shows, at 100
+columns without colour. `UPDATE_README=1 pytest tests/test_readme_examples.py` rewrites those examples
+from what the tool prints now.
 
 Blocks written as an interactive session (lines starting with `>>> `) are checked with doctest.
 A block whose first line is `# not run` (or that sits under `<!-- not run -->`) is skipped.
@@ -7,7 +10,9 @@ Skipped as a whole while README.md has no python blocks.
 
 from __future__ import annotations
 
+import os
 import re
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -51,3 +56,33 @@ def test_readme_python_block(line, code, tmp_path):
         script.write_text(code, encoding="utf-8")
         proc = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, cwd=ROOT, timeout=300)
     assert proc.returncode == 0, f"README.md line {line}:\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}"
+
+
+_TERMINAL = re.compile(r"^```\n\$ (analyze [^\n]*)\n(.*?)^```", re.M | re.S)
+
+
+def terminal_examples() -> list[tuple[str, str]]:
+    if not README.is_file():
+        return []
+    return [(m.group(1), m.group(2)) for m in _TERMINAL.finditer(README.read_text(encoding="utf-8"))]
+
+
+EXAMPLES = terminal_examples()
+
+
+def _printed(command: str) -> str:
+    env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "COLUMNS")}
+    proc = subprocess.run([sys.executable, "-m", "analyzer.cli", *shlex.split(command)[1:]], capture_output=True,
+                          text=True, cwd=ROOT, timeout=300, env={**env, "COLUMNS": "100", "NO_COLOR": "1"})
+    return proc.stdout.rstrip("\n") + "\n"
+
+
+@pytest.mark.skipif(not EXAMPLES, reason="README.md has no terminal examples")
+@pytest.mark.parametrize(("command", "shown"), EXAMPLES, ids=[c for c, _ in EXAMPLES] or None)
+def test_readme_terminal_example(command, shown):
+    printed = _printed(command)
+    if os.environ.get("UPDATE_README") and printed != shown:
+        text = README.read_text(encoding="utf-8")
+        README.write_text(text.replace(f"$ {command}\n{shown}", f"$ {command}\n{printed}", 1), encoding="utf-8")
+        shown = printed
+    assert printed == shown, f"README.md's example of `{command}` no longer matches; UPDATE_README=1 rewrites it"

@@ -566,9 +566,11 @@ def _apply_ocr(data: bytes, pages: list[PageLines], options: ReadOptions, warnin
     ocr_page = _ocr_function(options)
     if ocr_page is None:
         return None
+    from analyzer.progress import status
     from analyzer.readers.ocr import OcrUnavailable
 
-    for p in wanted:
+    for i, p in enumerate(wanted, 1):
+        status(f"OCR page {i} of {len(wanted)}")
         try:
             lines = group_lines(ocr_page(data, p.number, options))
         except AnalyzerError:
@@ -622,6 +624,8 @@ def extract_pages(data: bytes, options: ReadOptions, state: dict, spool: bool = 
     engine = ENGINES.get(options.engine)
     if engine is None:
         raise InputError(f"unknown PDF engine {options.engine!r} (use one of: {', '.join(ENGINES)})")
+    from analyzer.progress import status
+
     store = PageSpool() if spool else None
     pages: list[PageLines] = []
     try:
@@ -629,6 +633,7 @@ def extract_pages(data: bytes, options: ReadOptions, state: dict, spool: bool = 
             if store is not None:
                 page.spill(store)
             pages.append(page)
+            status(f"{len(pages)} page{'s' if len(pages) != 1 else ''} read")
         return pages
     except AnalyzerError:
         raise

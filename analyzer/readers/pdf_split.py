@@ -55,6 +55,9 @@ def read_pdf_split(data: bytes, name: str, options: ReadOptions, workers: int) -
     if workers < 2 or n < SPLIT_MIN_PAGES:  # small, or unreadable: the plain reader (and its errors)
         return read_pdf(data, name, dataclasses.replace(options, split_workers=1))
     parts = ranges(n, workers)
+    from analyzer.progress import status  # the single-file progress line, when one is shown
+
+    status(f"reading {n} pages in {len(parts)} processes")
     method = "fork" if threading.active_count() == 1 else "forkserver"
     jobs = [(data, dataclasses.replace(options, page_range=r, split_workers=1)) for r in parts]
     try:
@@ -63,6 +66,7 @@ def read_pdf_split(data: bytes, name: str, options: ReadOptions, workers: int) -
     except BrokenProcessPool:
         raise ResourceLimit("a page-range reader died (out of memory?)") from None
     pages = [p for part, _ in results for p in part]
+    status(f"{n} pages read")
     state: dict = {}
     for _, st in results:
         state.update(st)

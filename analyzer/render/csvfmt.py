@@ -1,15 +1,18 @@
-"""CSV: one row per document. Cells that a spreadsheet would run as a formula are neutralized."""
+"""CSV: one row per document. Cells that a spreadsheet would run as a formula are neutralized; a cell cut
+to fit ends with "…" so nobody takes it for the whole clause."""
 
 from __future__ import annotations
 
 import csv
 from typing import TextIO
 
+from analyzer.render import words
 from analyzer.results import Analysis
 
 COLUMNS = ["path", "sha256", "label", "confidence", "top_reason", "decisive_kind", "decisive_page",
            "decisive_text", "carve_outs", "springing_triggers", "governing_law", "pages", "warnings", "error",
-           "deficiency_law"]
+           "deficiency_law", "caps", "guarantors", "document_kind"]
+CELL_CHARS = 500
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -29,19 +32,31 @@ def _is_number(s: str) -> bool:
 
 
 def _law(r: Analysis) -> str:
-    law = r.deficiency_law
+    """ "CA: deficiency barred [Cal. Civ. Proc. Code § 580b]": where, the outcome, and the statute."""
+    law = words.deficiency_law(r)
     if law is None:
         return ""
-    return f"{law.jurisdiction or 'unknown'}: {law.outcome}" + (f" [{law.citation}]" if law.citation else "")
+    cite = words.field(law, "citation")
+    return f"{words.field(law, 'jurisdiction') or 'unknown'}: {words.field(law, 'outcome')}" + (
+        f" [{cite}]" if cite else "")
 
 
 def row(r: Analysis) -> list[str]:
+    """The record's cells, in COLUMNS order (new columns go last, so older readers by position keep working)."""
     top = next((e for e in r.evidence if e.decisive), None)
     values = [r.path, r.sha256, r.label.value if r.label else "", r.confidence,
               r.reasons[0] if r.reasons else "", top.kind if top else "", top.page if top else "",
-              top.text[:500] if top else "", ";".join(r.details.carve_outs), ";".join(r.details.springing_triggers),
-              r.details.governing_law, r.pages, ";".join(r.warnings), r.error, _law(r)]
-    return [safe_cell(v) for v in values]
+              top.text if top else "", ";".join(r.details.carve_outs), ";".join(r.details.springing_triggers),
+              r.details.governing_law, r.pages, ";".join(r.warnings), r.error, _law(r),
+              ";".join(words.caps_text(r)), ";".join(r.details.guarantors),
+              r.document_kind.value if r.document_kind is not None else ""]
+    return [safe_cell(_fit(v)) for v in values]
+
+
+def _fit(value: object) -> object:
+    if isinstance(value, str) and len(value) > CELL_CHARS:
+        return words.cut(value, CELL_CHARS)
+    return value
 
 
 class CsvWriter:

@@ -1,73 +1,137 @@
-"""The terminal view: label, confidence, reasons, details and each quoted clause with page and section."""
+"""The terminal view, drawn by rich: a verdict line, reasons in plain words, numbered evidence, details.
+
+rich wraps to the terminal's width (COLUMNS, or 80, when piped) at word boundaries, colours by label
+and by what a clause does to recourse, and prints no escape codes when the output is not a terminal or
+NO_COLOR is set. The default shows the clauses that decided; --verbose adds the rest, the cues and
+rules, and the clauses set aside with the reason.
+"""
 
 from __future__ import annotations
 
-import textwrap
+import os
+import re
 from typing import TextIO
 
-from analyzer.results import Analysis
+from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
 
-QUOTE_CHARS = 600
-_SHOWN_KINDS_FIRST = ("decisive",)
+from analyzer.render import words
+from analyzer.results import Analysis, Evidence
+
+QUOTE_CHARS = 420
+LABEL_STYLES = {"recourse": "bold red", "limited-recourse": "bold yellow", "non-recourse": "bold green",
+                "not-a-loan": "bold blue"}
+TONE_STYLES = {"limits": "green", "keeps": "yellow", "neutral": "cyan"}
+_TRAILING = re.compile(r"[ ]+((?:\x1b\[[0-9;]*m)*)$", re.M)
 
 
-def render(r: Analysis, verbose: bool = False) -> str:
-    lines = [r.path]
-    if r.error:
-        lines.append(f"  ERROR: {r.error}")
-        return "\n".join(lines) + "\n"
-    lines.append(f"  {r.label.value.upper()}  (confidence {r.confidence:.2f}, {r.pages} page(s))")
-    for reason in r.reasons:
-        lines.extend(textwrap.wrap(reason, 100, initial_indent="  - ", subsequent_indent="    "))
-    d = r.details
-    facts = []
-    if d.carve_outs:
-        facts.append("carve-outs: " + ", ".join(d.carve_outs))
-    if d.springing_triggers:
-        facts.append("springing recourse on: " + ", ".join(d.springing_triggers))
-    if d.caps:
-        facts.append("caps: " + ", ".join(
-            " / ".join(x for x in (c.amount, f"{c.percent:g}%" if c.percent is not None else None) if x)
-            for c in d.caps))
-    if d.guarantors:
-        facts.append("guarantors: " + ", ".join(d.guarantors[:5]))
-    if d.governing_law:
-        facts.append("governing law: " + d.governing_law)
-    if facts:
-        lines.append("  " + "; ".join(facts))
-    for w in r.warnings:
-        lines.append(f"  warning: {w}")
-    if r.deficiency_law:
-        law = r.deficiency_law
-        text = f"if you default ({law.jurisdiction or 'jurisdiction unknown'}): {law.outcome}"
-        text += f" [{law.citation}]" if law.citation else ""
-        lines.extend(textwrap.wrap(text, 100, initial_indent="  ", subsequent_indent="    "))
-        lines.extend(textwrap.wrap(law.note, 100, initial_indent="    ", subsequent_indent="    "))
-    shown = [e for e in r.evidence if e.decisive] + ([e for e in r.evidence if not e.decisive] if verbose else [])
-    others = len(r.evidence) - len(shown)
-    if shown:
-        lines.append("  Evidence:")
-    for e in shown:
-        where = ", ".join(x for x in (f"p. {e.page}" if e.page else None, e.section) if x)
-        tag = "decisive " if e.decisive else ""
-        cue = f", cue '{e.cue}'" if e.cue else ""
-        lines.append(f"  * {tag}{e.kind} [{e.polarity}{cue}] {where}")
+def _pad(x: RenderableType, left: int) -> Padding:
+    return Padding(x, (0, 0, 0, left), expand=False)
+
+
+def _item(mark: str, body: RenderableType, width: int) -> Table:
+    """`mark` in a column of its own, so that wrapped lines of `body` hang under its first word."""
+    grid = Table.grid(padding=(0, 1, 0, 0))
+    grid.add_column(width=width, justify="right", no_wrap=True)
+    grid.add_column()
+    grid.add_row(mark, body)
+    return grid
+
+
+def console_for(out: TextIO) -> Console:
+    """A console on `out` that is plain when `out` is not a terminal or NO_COLOR is set."""
+    plain = bool(os.environ.get("NO_COLOR"))
+    return Console(file=out, color_system=None if plain else "auto", no_color=plain, highlight=False,
+                   markup=False, emoji=False)
+
+
+def _evidence(n: int, e: Evidence, verbose: bool) -> RenderableType:
+    head = Text(words.evidence_title(e), style=TONE_STYLES.get(words.kind_tone(e.kind), ""))
+    place = words.where(e)
+    if place:
+        head.append(f" · {place}", style="dim")
+    parts: list[RenderableType] = [head]
+    quote = Text(f"“{words.cut(e.text, QUOTE_CHARS)}”", style="italic")
+    parts.append(quote)
+    if verbose:
+        bits = [("negated" if e.polarity == "negated" else "asserted") + (f" by “{e.cue}”" if e.cue else ""),
+                f"rule {e.rule}", f"score {e.score:.2f}"]
+        if e.scope:
+            bits.append(f"scope {e.scope}" + (f" (“{e.scope_cue}”)" if e.scope_cue else ""))
+        if e.protected_parties:
+            bits.append("protects " + ", ".join(e.protected_parties))
+        parts.append(Text(" · ".join(bits), style="dim"))
         if e.note:
-            lines.append(f"    set aside: {e.note}")
-        quote = e.text if len(e.text) <= QUOTE_CHARS else e.text[:QUOTE_CHARS].rstrip() + " ..."
-        lines.extend(textwrap.wrap(f'"{quote}"', 100, initial_indent="    ", subsequent_indent="    "))
-    if others:
-        lines.append(f"  (+{others} more clauses: --verbose or --format json shows them)")
-    return "\n".join(lines) + "\n"
+            parts.append(Text(f"Not counted: {e.note}", style="dim"))
+    return _item(f"{n}.", Group(*parts), 3)
+
+
+def renderables(r: Analysis, verbose: bool = False) -> list[RenderableType]:
+    head = Text(r.path, style="bold")
+    if r.pages:
+        head.append(f" · {r.pages} page{'s' if r.pages != 1 else ''}", style="dim")
+    out: list[RenderableType] = [head]
+    style = "bold red" if r.error or r.label is None else LABEL_STYLES.get(r.label.value, "bold")
+    out.append(Text(words.verdict(r), style=style))
+    if r.error:
+        return out
+    if r.reasons:
+        out.append(Text("Why", style="bold"))
+        out.extend(_item("•", Text(words.plain(x)), 3) for x in r.reasons)
+    for w in r.warnings:
+        out.append(_item("!", Text(f"Warning: {w}", style="magenta"), 3))
+    numbered = list(enumerate(r.evidence, 1))
+    counted = [(n, e) for n, e in numbered if e.decisive or (verbose and not e.note)]
+    aside = [(n, e) for n, e in numbered if verbose and e.note and not e.decisive]
+    if counted:
+        out.append(Text("Evidence", style="bold"))
+        out.extend(_evidence(n, e, verbose) for n, e in counted)
+    if aside:
+        out.append(Text("Set aside (read, but not counted toward the verdict)", style="bold"))
+        out.extend(_evidence(n, e, verbose) for n, e in aside)
+    rows = words.details_rows(r)
+    if rows:
+        table = Table(show_header=False, box=None, padding=(0, 1), pad_edge=False)
+        table.add_column(style="bold", no_wrap=True)
+        table.add_column(overflow="fold")
+        for k, v in rows:
+            table.add_row(k, v)
+        out.append(Text("Details", style="bold"))
+        out.append(_pad(table, 2))
+    hidden = len(r.evidence) - len(counted) - len(aside)
+    if hidden:
+        out.append(Text(f"(+{hidden} more clause{'s' if hidden != 1 else ''}: --verbose or --format json "
+                        "shows them)", style="dim"))
+    return out
+
+
+def draw(console: Console, r: Analysis, verbose: bool = False) -> str:
+    """The view as `console` would print it, without the spaces rich pads lines with."""
+    with console.capture() as cap:
+        for x in renderables(r, verbose):
+            console.print(x)
+    return _TRAILING.sub(r"\1", cap.get())
+
+
+def render(r: Analysis, verbose: bool = False, width: int = 100) -> str:
+    """The view as plain text at `width` columns (for tests and the README)."""
+    import io
+
+    console = Console(file=io.StringIO(), width=width, color_system=None, no_color=True, highlight=False,
+                      markup=False, emoji=False)
+    return draw(console, r, verbose)
 
 
 class TableWriter:
     def __init__(self, out: TextIO, verbose: bool = False) -> None:
+        self.console = console_for(out)
         self.out = out
         self.verbose = verbose
 
     def write(self, result: Analysis) -> None:
-        self.out.write(render(result, self.verbose) + "\n")
+        self.out.write(draw(self.console, result, self.verbose) + "\n")
         self.out.flush()
 
     def close(self) -> None:
