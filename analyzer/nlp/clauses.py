@@ -142,7 +142,15 @@ def _is_title(ctx: Context) -> bool:
     line_start = ctx.text.rfind("\n", 0, ctx.a0) + 1
     line_end = ctx.text.find("\n", ctx.a1)
     t = ctx.text[line_start:line_end if line_end >= 0 else len(ctx.text)].strip()
-    return len(t) < 160 and (bool(_SHORT_HEADING.match(t)) or (ctx.at_top and not _MODAL.search(t)))
+    if len(t) >= 160:
+        return False
+    if _SHORT_HEADING.match(t) or (ctx.at_top and not _MODAL.search(t)):
+        return True
+    words = re.findall(r"[A-Za-z][\w'-]*", t)
+    small = {"of", "and", "or", "the", "to", "for", "on", "in", "a", "an", "by", "with"}
+    capital = sum(1 for w in words if w[0].isupper() or w.lower() in small)
+    # "Section 7.2 Recourse Carve-Outs.": a short line in title case with no verb is a heading
+    return len(t) < 100 and bool(words) and capital == len(words) and not _MODAL.search(t)
 
 
 def _categories(text: str, lex: Lexicon) -> list[str]:

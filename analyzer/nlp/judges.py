@@ -33,8 +33,9 @@ from analyzer.nlp.clauses import (
     scope_of,
 )
 from analyzer.nlp.context import governs
-from analyzer.nlp.frames import LIMITING, Aside, Context, Finding, Kind
+from analyzer.nlp.frames import KEEPING, LIMITING, Aside, Context, Finding, Kind
 from analyzer.nlp.lexicon import Lexicon, lexicon
+from analyzer.nlp.roles import doc_obligor, has_doc_obligors
 
 Judge = Callable[[Context, str, Lexicon], Finding | None]
 
@@ -269,7 +270,7 @@ def judge_no_other_source(ctx: Context, rule: str, lex: Lexicon) -> Finding | No
 
 
 _PUBLIC_HOLDER = re.compile(r"\b(Issuer|Authority|Agency|City|County|Town|Village|District|Commission|State|"
-                            r"Municipality|Bonds?)\b")
+                            r"Municipality|Corporation|Board|Bonds?)\b")
 _BORROWER_SOURCE = re.compile(r"\b(Borrower|Loan\s+(?:Re)?[Pp]ayments|payments\s+(?:made\s+)?(?:by|under)|"
                               r"Loan\s+Agreement|Revenues?\s+(?:received|derived)\s+(?:from|under))\b")
 
@@ -281,13 +282,14 @@ _PAID_BY = re.compile(r"\b(?:paid|made|payable|received|derived|owed)\s+(?:\w+\s
 def _public_conduit(ctx: Context, lex: Lexicon) -> bool:
     """A public issuer's own limited obligation payable from what the borrower pays: the issuer is protected,
     the borrower is the source of payment, not a protected party."""
-    pre, post = ctx.pre[-200:], ctx.post[:240]
-    if not _PUBLIC_HOLDER.search(pre):
+    if not _PUBLIC_HOLDER.search(ctx.pre[-200:]):
         return False
-    if _BORROWER_SOURCE.search(post):
+    if has_doc_obligors() and not doc_obligor(ctx.pre[-200:]):
+        return True  # the document's borrower is someone else: this is the public lender's own obligation
+    if _BORROWER_SOURCE.search(ctx.text):
         return True
-    payer = _PAID_BY.search(post)
-    return bool(payer and find_obligor(payer.group(1), lex) and not _PUBLIC_HOLDER.search(payer.group(1)))
+    return any(find_obligor(p.group(1), lex) and not _PUBLIC_HOLDER.search(p.group(1))
+               for p in _PAID_BY.finditer(ctx.text))
 
 
 def judge_limited_obligation(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
@@ -502,8 +504,8 @@ def judge_beyond_collateral(ctx: Context, rule: str, lex: Lexicon) -> Finding | 
 
 
 def judge_carve_out(ctx: Context, rule: str, lex: Lexicon, need_signal: bool = False) -> Finding | None:
-    if _carve_out_trap(ctx) or negation(ctx):
-        return None
+    if _carve_out_trap(ctx) or negation(ctx) or _is_title(ctx):
+        return None  # a heading ("Recourse Carve-Outs") is never evidence: the clauses under it are
     _named, _obligor, _, lender_side = parties(_subject(ctx), lex)
     if lender_side:
         return None
@@ -617,10 +619,17 @@ def other_debt(ctx: Context, lex: Lexicon) -> str | None:
     return m.group(0) if m else None
 
 
+_GUARANTEES = re.compile(r"\bguarant(?:ees?|ies|y|ors?)\b[^.;]{0,120}?\bguarant(?:ees?|ies)\b|\b(?:hereby\s+)?"
+                         r"(?:unconditionally|absolutely|irrevocably)\s+(?:and\s+\w+\s+)?guarant(?:ees?|ies)\b", re.I)
+
+
 def judge(ctx: Context, judge_name: str, rule: str) -> Finding | None:
     lex = lexicon()
     ctx.judge = judge_name
     f = JUDGES[judge_name](ctx, rule, lex)
+    if f is not None and f.kind in KEEPING | {Kind.personal_liability} and _GUARANTEES.search(ctx.text[:ctx.a0]):
+        # "Guarantor guarantees ... the obligations for which Borrower is personally liable": a guaranty
+        return _new(ctx, Kind.guaranty, rule, cue=_GUARANTEES.search(ctx.text[:ctx.a0]).group(0).lower(), score=0.5)
     if f is not None and f.kind in LIMITING and f.limits_borrower and f.polarity == "asserted":
         m = _DENIAL.search(ctx.text[ctx.clause_start():ctx.a0])
         if m:  # "nothing herein shall render the Loan a non-recourse obligation"

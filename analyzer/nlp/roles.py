@@ -13,7 +13,8 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 OPENING = 8_000  # the parties and the promise to pay stand at the top
-_PROMISE = re.compile(r"\b(promises?|agrees?)\s+to\s+(re)?pay\b|\bshall\s+(re)?pay\s+to\b", re.I)
+_PROMISE = re.compile(r"\b(promises?|agrees?)\s+to\s+(re)?pay\b|\b(?:shall|will|must)\s+(?:re)?pay\s+(?:to\b|the\s+"
+                      r"(?:loan|principal|note|debt|indebtedness|obligations|advances?)\b|this\s+note\b)", re.I)
 _DEFINED = re.compile(r"\(\s*(?:together[^()\"]{0,40},\s*)?(?:the\s+|each,?\s+an?\s+|collectively,?\s+the\s+)?"
                       r"[\"\u201c]([A-Z][\w .&'-]{1,40})[\"\u201d]")
 _DOC_OBLIGORS: ContextVar[re.Pattern[str] | None] = ContextVar("doc_obligors", default=None)
@@ -58,6 +59,10 @@ def document_obligors(text: str):
         yield names
     finally:
         _DOC_OBLIGORS.reset(token)
+
+
+def has_doc_obligors() -> bool:
+    return _DOC_OBLIGORS.get() is not None
 
 
 def doc_obligor(text: str) -> re.Match[str] | None:
