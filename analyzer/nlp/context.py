@@ -12,10 +12,11 @@ import json
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
-from spacy.matcher import Matcher
-from spacy.tokens import Doc
-from spacy.vocab import Vocab
+if TYPE_CHECKING:  # spaCy is imported where cues are matched, not by modules that only read frames
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
 
 CATEGORIES = ("NEGATION", "PSEUDO", "EXCEPTION", "CROSS_REF", "OVERRIDE", "PRESERVATION", "CONDITION", "TERMINATE")
 
@@ -74,6 +75,8 @@ class CueMatcher:
     """Finds every cue in a tokenized window once."""
 
     def __init__(self, vocab: Vocab) -> None:
+        from spacy.matcher import Matcher
+
         self.matcher = Matcher(vocab)
         self.rules: dict[int, CueRule] = {}
         for rid, (rule, pats) in cue_rules().items():
