@@ -45,6 +45,11 @@ def _format_for(output: Path | None, fmt: Fmt | None, many: bool) -> str:
             return suffix
         if suffix == "htm":
             return "html"
+        from analyzer.safe_output import TABLE_SUFFIXES
+
+        if output.suffix.lower() not in TABLE_SUFFIXES:  # out.xlsx must not silently get the terminal view
+            raise ValueError(f"{output}: no output format for '{output.suffix}' files; name a .jsonl, .json, "
+                             ".csv, .html or .txt file, or give --format")
     return "table"
 
 
@@ -57,7 +62,8 @@ def analyze(
     engine: Annotated[Engine, typer.Option(help="PDF text engine.")] = Engine.pdfplumber,
     ocr: Annotated[Ocr, typer.Option(help="OCR pages without text: auto, always, never.")] = Ocr.auto,
     workers: Annotated[int, typer.Option(help="Worker processes (0 = number of CPUs).")] = 0,
-    timeout: Annotated[float, typer.Option(help="Seconds allowed per file.")] = 300.0,
+    timeout: Annotated[float, typer.Option(help="CPU seconds allowed per file (wall-clock backstop: 3x).")]
+    = 300.0,
     memory_mb: Annotated[int, typer.Option("--memory-mb", help="Memory ceiling per worker, MB.")] = 2048,
     resume: Annotated[bool, typer.Option(help="Skip files already recorded in --output.")] = False,
     ordered: Annotated[bool, typer.Option(help="Write records in input order.")] = False,
@@ -79,8 +85,13 @@ def analyze(
     from analyzer.batch import BatchConfig, run
 
     many = len(paths) > 1 or any(Path(p).is_dir() for p in paths if p != "-")
+    try:
+        out_fmt = _format_for(output, fmt, many)
+    except ValueError as exc:
+        typer.echo(f"analyze: {exc}", err=True)
+        raise typer.Exit(2) from None
     cfg = BatchConfig(
-        fmt=_format_for(output, fmt, many), output=output, options={"password": password, "engine": engine.value,
+        fmt=out_fmt, output=output, options={"password": password, "engine": engine.value,
                                                                      "ocr": ocr.value},
         workers=workers, timeout=timeout, memory_mb=memory_mb, resume=resume, ordered=ordered,
         progress=not quiet, summary=not quiet and many, verbose=verbose, dask=dask,
