@@ -17,7 +17,8 @@ whose content (sha256) is already recorded and appends the rest.
 
 Test hooks, honoured only inside worker processes (the parent reads them once and hands them over):
 ``ANALYZER_TEST_HANG_SUFFIX`` (a file whose name ends so hangs), ``ANALYZER_TEST_CRASH_SUFFIX`` (its
-worker kills itself with SIGKILL) and ``ANALYZER_TEST_DELAY`` (seconds to sleep before each file).
+worker kills itself with SIGKILL), ``ANALYZER_TEST_SPIN_SUFFIX`` (it loops on the CPU) and
+``ANALYZER_TEST_DELAY`` (seconds to sleep before each file).
 """
 
 from __future__ import annotations
@@ -50,7 +51,8 @@ from analyzer.safe_output import AtomicTextFile, OutputError, check_output
 SKIP_NAMES = {"manifest.csv", "labels.csv", ".ds_store", "thumbs.db", "desktop.ini"}
 # a folder's own notes (README.md, LICENSE, CHANGELOG.txt): text, but about the folder, not an agreement
 NOTE_STEMS = {"readme", "license", "licence", "changelog", "changes", "notice", "authors", "copying"}
-TEST_HOOKS = ("ANALYZER_TEST_HANG_SUFFIX", "ANALYZER_TEST_CRASH_SUFFIX", "ANALYZER_TEST_DELAY")
+TEST_HOOKS = ("ANALYZER_TEST_HANG_SUFFIX", "ANALYZER_TEST_CRASH_SUFFIX", "ANALYZER_TEST_DELAY",
+              "ANALYZER_TEST_SPIN_SUFFIX")
 HEAD_BYTES = 8192
 STARTUP_TIMEOUT = 180.0  # seconds a new worker may take to load the pipeline
 MAX_STARTUP_FAILURES = 3  # workers dying in a row before becoming ready: give up
@@ -253,6 +255,9 @@ def _apply_test_hooks(name: str | None, hooks: dict) -> None:
             time.sleep(3600)
     if hooks.get("ANALYZER_TEST_CRASH_SUFFIX") and name.endswith(hooks["ANALYZER_TEST_CRASH_SUFFIX"]):
         os.kill(os.getpid(), signal.SIGKILL)
+    if hooks.get("ANALYZER_TEST_SPIN_SUFFIX") and name.endswith(hooks["ANALYZER_TEST_SPIN_SUFFIX"]):
+        while True:  # burns CPU, as a reader stuck in a loop does
+            pass
 
 
 def _worker_main(conn, options: dict, memory_mb: int, hooks: dict, parent_pid: int, close: list,
@@ -369,6 +374,8 @@ class _Worker:
         self.task: tuple[int, Any, str | None, int] | None = None
         self.since = time.monotonic()  # start of the current task, or of the start-up
         self.cpu0 = 0.0  # CPU used by the worker's process tree when the current task began
+        self.cpu_last = 0.0  # CPU the task had used at the last look
+        self.progress_at = self.since  # when the task last used CPU
         self.dead = False
         self.failure: str | None = None  # start-up failure reported by the worker
         self.counted = False  # its start-up failure has been counted
@@ -377,6 +384,7 @@ class _Worker:
         self.task = task
         self.since = time.monotonic()
         self.cpu0 = tree_cpu_seconds(self.proc.pid) or 0.0
+        self.cpu_last, self.progress_at = 0.0, self.since
         self.conn.send(task)
 
     def cpu_used(self) -> float | None:
@@ -487,14 +495,10 @@ class WorkerPool:
                 elif not w.ready:
                     self._startup_failed(w)
                 continue
-            cpu = w.cpu_used() if w.task and self.timeout is not None else None
-            wall = self.timeout * (WALL_FACTOR if cpu is not None else 1.0) if self.timeout else None
-            if w.task and cpu is not None and cpu > self.timeout:
+            over = self._over_time(w, now) if w.task and self.timeout is not None else None
+            if over:
                 w.kill()
-                yield self._lost(w, timeout_message("cpu", cpu, self.timeout), "timeout")
-            elif w.task and wall is not None and now - w.since > wall:
-                w.kill()
-                yield self._lost(w, timeout_message("wall", wall, self.timeout), "timeout")
+                yield self._lost(w, timeout_message(over, self.timeout), "timeout")
             elif not w.ready and now - w.since > STARTUP_TIMEOUT:
                 w.kill()
                 w.failure = f"no answer within {STARTUP_TIMEOUT:g} s"
@@ -506,6 +510,21 @@ class WorkerPool:
                     yield self._lost(w, "memory limit exceeded", "resource_limit")
         if self.tick:
             self.tick()
+
+    def _over_time(self, w: _Worker, now: float) -> str | None:
+        """Which time limit the task has passed: 'cpu', 'stall' (no CPU used for a whole budget), 'wall'."""
+        cpu = w.cpu_used()
+        if cpu is None:  # no /proc: wall time is all there is
+            return "cpu" if now - w.since > self.timeout else None
+        if cpu > w.cpu_last + 0.005:
+            w.cpu_last, w.progress_at = cpu, now
+        if cpu > self.timeout:
+            return "cpu"
+        if now - w.progress_at > self.timeout:
+            return "stall"
+        if now - w.since > self.timeout * WALL_FACTOR:
+            return "wall"
+        return None
 
     def _drain(self, w: _Worker) -> Iterator[tuple[int, Analysis]]:
         try:
