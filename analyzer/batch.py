@@ -717,7 +717,8 @@ class RecordFile:
         i_raw = header.index("path_bytes") if "path_bytes" in header else None
         for row, raw_line in rows:
             if len(row) == len(header):
-                self._remember(row[i_sha], row[i_path], row[i_raw] if i_raw is not None else None)
+                raw = row[i_raw].lstrip("'") if i_raw is not None else None  # safe_cell may prefix a quote
+                self._remember(row[i_sha], row[i_path], raw)
             else:
                 self.rejected.append(raw_line)
         return good

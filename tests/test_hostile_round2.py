@@ -83,6 +83,11 @@ def test_file_name_not_utf8_is_recorded_in_every_format(tmp_path: Path, fmt: str
     if fmt == "csv":
         rows = list(csv.DictReader(page.splitlines()))
         assert len(rows) == 2 and all(r["label"] == "non-recourse" for r in rows)
+        (raw_cell,) = [r["path_bytes"] for r in rows if r["path_bytes"]]
+        assert base64.b64decode(raw_cell.lstrip("'")).endswith(raw)
+        before = out.read_bytes()
+        assert run([str(folder)], cfg(output=out, fmt="csv", resume=True)) == 0
+        assert out.read_bytes() == before
 
 
 # 2 ------------------------------------------------------------------------------------------ output over input

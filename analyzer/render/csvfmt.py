@@ -8,7 +8,8 @@ from typing import TextIO
 from analyzer.results import Analysis
 
 COLUMNS = ["path", "sha256", "label", "confidence", "top_reason", "decisive_kind", "decisive_page",
-           "decisive_text", "carve_outs", "springing_triggers", "governing_law", "pages", "warnings", "error"]
+           "decisive_text", "carve_outs", "springing_triggers", "governing_law", "pages", "warnings", "error",
+           "path_bytes"]
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -32,7 +33,7 @@ def row(r: Analysis) -> list[str]:
     values = [r.path, r.sha256, r.label.value if r.label else "", r.confidence,
               r.reasons[0] if r.reasons else "", top.kind if top else "", top.page if top else "",
               top.text[:500] if top else "", ";".join(r.details.carve_outs), ";".join(r.details.springing_triggers),
-              r.details.governing_law, r.pages, ";".join(r.warnings), r.error]
+              r.details.governing_law, r.pages, ";".join(r.warnings), r.error, r.path_bytes]
     return [safe_cell(v) for v in values]
 
 
