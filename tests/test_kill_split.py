@@ -63,6 +63,20 @@ def _group_alive(pgid: int) -> list[int]:
     return alive
 
 
+def _open_files(pid: int) -> set[str]:
+    try:
+        fds = os.listdir(f"/proc/{pid}/fd")
+    except OSError:
+        return set()
+    out = set()
+    for fd in fds:
+        try:
+            out.add(os.readlink(f"/proc/{pid}/fd/{fd}"))
+        except OSError:
+            continue
+    return out
+
+
 def _fork_cli(args: list[str]) -> int:
     """`analyze ARGS` forked from this warm process, leading a process group of its own."""
     sys.stdout.flush()
@@ -115,11 +129,13 @@ def test_random_sigkills_leave_no_process_and_resume_to_the_clean_records(tmp_pa
     out = tmp_path / "out.jsonl"
     args = [str(folder), "-o", str(out), "--workers", "2", "-q"]
     rng = random.Random(14)
-    survivors, split_seen = [], 0
+    survivors, split_seen, holding = [], 0, []
     for _ in range(KILLS):
         pid = _fork_cli(args + (["--resume"] if out.exists() else []))
         time.sleep(rng.uniform(0.05, 2.5))
-        split_seen += len(_group_alive(pid)) > 3  # the CLI, 2 workers... and page readers
+        children = [p for p in _group_alive(pid) if p != pid]
+        split_seen += len(children) > 2  # 2 workers... and page readers
+        holding += [p for p in children if str(out) in _open_files(p)]
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
         deadline = time.monotonic() + 10
@@ -129,6 +145,7 @@ def test_random_sigkills_leave_no_process_and_resume_to_the_clean_records(tmp_pa
         for p in _group_alive(pid):  # clean up before failing below (our own group)
             os.kill(p, signal.SIGKILL)
     assert survivors == [], f"processes outlived the killed batch: {survivors}"
+    assert holding == [], f"workers held the output file open: {holding}"
     assert split_seen, "no kill landed while the split PDF's page readers ran"
     proc = subprocess.run([*ANALYZE, *args, "--resume"], capture_output=True, timeout=300)
     assert proc.returncode == 0 and b"Traceback" not in proc.stderr, proc.stderr[-500:]
