@@ -643,24 +643,27 @@ class RecordFile:
 
     def _load_and_repair(self) -> None:
         data = self.path.read_bytes()
-        self.rejected: list[bytes] = []  # whole lines that are not records: moved aside, never kept
+        self.rejected: list[tuple[int, int]] = []  # byte spans of lines that are not records: moved aside
         good = self._read_jsonl(data) if self.fmt == "jsonl" else self._read_csv(data)
         if self.rejected:
-            self._move_rejected(data[:good])
+            self._move_rejected(data, good)
         elif good < len(data):
             self.dropped_partial = True
             with open(self.path, "r+b") as f:
                 f.truncate(good)
 
-    def _move_rejected(self, kept_region: bytes) -> None:
+    def _move_rejected(self, data: bytes, good: int) -> None:
         """Append the garbled lines to OUTPUT.rejected and rewrite OUTPUT without them (atomically)."""
-        bad = set(self.rejected)
-        kept = b"".join(line for line in kept_region.splitlines(keepends=True) if line not in bad)
+        kept, at = [], 0
+        for start, end in self.rejected:
+            kept.append(data[at:start])
+            at = end
+        kept.append(data[at:good])
         side = Path(str(self.path) + ".rejected")
         with open(side, "ab") as f:
-            f.write(b"".join(line if line.endswith(b"\n") else line + b"\n" for line in self.rejected))
+            f.write(b"".join(data[a:b] for a, b in self.rejected))
         tmp = self.path.with_name(f".{self.path.name}.resume.part")
-        tmp.write_bytes(kept)
+        tmp.write_bytes(b"".join(kept))
         os.replace(tmp, self.path)
         sys.stderr.write(f"analyze: {printable(str(self.path))[0]}: {len(self.rejected)} unreadable record "
                          f"line(s) moved to {printable(str(side))[0]}; their files will be analyzed again\n")
@@ -673,17 +676,20 @@ class RecordFile:
 
     def _read_jsonl(self, data: bytes) -> int:
         end = data.rfind(b"\n") + 1  # everything after the last newline is a partial record
-        for line in data[:end].splitlines(keepends=True):
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-            except ValueError:
-                rec = None
-            if not isinstance(rec, dict) or "path" not in rec:
-                self.rejected.append(line)
-                continue
-            self._remember(rec.get("sha256"), rec.get("path"), rec.get("path_bytes"))
+        at = 0
+        while at < end:
+            stop = data.index(b"\n", at) + 1
+            line = data[at:stop]
+            if line.strip():
+                try:
+                    rec = json.loads(line)
+                except ValueError:
+                    rec = None
+                if isinstance(rec, dict) and "path" in rec:
+                    self._remember(rec.get("sha256"), rec.get("path"), rec.get("path_bytes"))
+                else:
+                    self.rejected.append((at, stop))
+            at = stop
         return end
 
     def _read_csv(self, data: bytes) -> int:
@@ -704,7 +710,7 @@ class RecordFile:
                 if header is None:
                     header = row
                 else:
-                    rows.append((row, data[good:consumed[0]]))
+                    rows.append((row, (good, consumed[0])))
                 good = consumed[0]
         except csv.Error:
             pass  # an unterminated quote at the end: a partial record
@@ -715,12 +721,12 @@ class RecordFile:
         except ValueError:
             raise ValueError(f"{self.path}: not a CSV written by analyze (no sha256 column)") from None
         i_raw = header.index("path_bytes") if "path_bytes" in header else None
-        for row, raw_line in rows:
+        for row, span in rows:
             if len(row) == len(header):
                 raw = row[i_raw].lstrip("'") if i_raw is not None else None  # safe_cell may prefix a quote
                 self._remember(row[i_sha], row[i_path], raw)
             else:
-                self.rejected.append(raw_line)
+                self.rejected.append(span)
         return good
 
     def _write(self, data: bytes) -> None:

@@ -281,6 +281,17 @@ def test_resume_moves_a_garbled_line_aside_and_reanalyzes_its_file(tmp_path: Pat
     recs = records(out)  # every line parses
     assert sorted(Path(r["path"]).name for r in recs) == [f"n{i}.txt" for i in range(5)]
 
+    # CSV: a row with the wrong number of cells, between two good ones
+    table = tmp_path / "out.csv"
+    run([str(folder)], cfg(output=table, fmt="csv", ordered=True))
+    rows = table.read_bytes().splitlines(keepends=True)
+    table.write_bytes(b"".join(rows[:3]) + b"garbage,1\n" + b"".join(rows[4:]))
+    assert run([str(folder)], cfg(output=table, fmt="csv", resume=True)) == 0
+    assert (tmp_path / "out.csv.rejected").read_bytes() == b"garbage,1\n"
+    with open(table, newline="", encoding="utf-8") as f:
+        got = list(csv.DictReader(f))
+    assert sorted(Path(r["path"]).name for r in got) == [f"n{i}.txt" for i in range(5)]
+
 
 # 9 ------------------------------------------------------------------------------------------ silent skips
 
