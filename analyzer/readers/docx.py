@@ -547,10 +547,14 @@ def _short(exc: BaseException, limit: int = 80) -> str:
     return msg if len(msg) <= limit else msg[: limit - 3] + "..."
 
 
-def _out_of_memory(message: str) -> bool:
-    """libxml2 reports a failed allocation as a syntax error: tell the two apart."""
-    m = message.lower()
-    return "memory" in m and ("alloc" in m or "out of" in m)
+def _out_of_memory(exc) -> bool:
+    """libxml2 reports a failed allocation as a syntax error ("unknown error", code ERR_NO_MEMORY)."""
+    from lxml import etree
+
+    no_memory = int(etree.ErrorTypes.ERR_NO_MEMORY)
+    if getattr(exc, "code", None) == no_memory:
+        return True
+    return any(e.type == no_memory for e in getattr(exc, "error_log", ()) or ())
 
 
 def _ole(data: bytes) -> None:
@@ -651,7 +655,7 @@ def read_docx(data: bytes, name: str, options: ReadOptions) -> Document:
     except Exception as exc:  # python-docx and lxml raise many types on damaged packages
         from lxml import etree
 
-        if isinstance(exc, etree.XMLSyntaxError) and _out_of_memory(str(exc)):
+        if isinstance(exc, etree.XMLSyntaxError) and _out_of_memory(exc):
             raise ResourceLimit("Word file too large to read: the XML parser ran out of memory") from None
         if isinstance(exc, etree.XMLSyntaxError):
             raise CorruptDocument(f"corrupt Word file: malformed XML ({_short(exc, 60)})") from None
