@@ -385,7 +385,7 @@ def print_table(rows: list[Row], out=sys.stdout) -> None:
     cols = ("inputs", "results", "clear errors", "unclear errors", "crashes", "hangs", "memory", "records lost",
             "inputs modified", "orphans", "peak RSS MB", "seconds")
     w = out.write
-    w("\n" + f"{'part':<32}" + "".join(f"{c:>15}" for c in cols) + "\n")
+    w("\n" + f"{'part':<32}" + "".join(f"{c:>16}" for c in cols) + "\n")
     total = Row("TOTAL")
     for r in rows:
         if r.skipped:
@@ -394,7 +394,7 @@ def print_table(rows: list[Row], out=sys.stdout) -> None:
         vals = (r.inputs, r.results, r.clear, r.unclear, r.crashes, r.hangs, r.memory,
                 "-" if r.lost is None else r.lost, "-" if r.modified is None else r.modified, r.orphans,
                 f"{r.peak_rss_mb:.0f}", f"{r.seconds:.0f}")
-        w(f"{r.part:<32}" + "".join(f"{v:>15}" for v in vals) + "\n")
+        w(f"{r.part:<32}" + "".join(f"{v:>16}" for v in vals) + "\n")
         for k in ("inputs", "results", "clear", "unclear", "crashes", "hangs", "memory"):
             setattr(total, k, getattr(total, k) + getattr(r, k))
         total.lost = (total.lost or 0) + (r.lost or 0)
@@ -404,7 +404,7 @@ def print_table(rows: list[Row], out=sys.stdout) -> None:
         total.seconds += r.seconds
     vals = (total.inputs, total.results, total.clear, total.unclear, total.crashes, total.hangs, total.memory,
             total.lost or 0, total.modified or 0, total.orphans, f"{total.peak_rss_mb:.0f}", f"{total.seconds:.0f}")
-    w(f"{'TOTAL':<32}" + "".join(f"{v:>15}" for v in vals) + "\n")
+    w(f"{'TOTAL':<32}" + "".join(f"{v:>16}" for v in vals) + "\n")
     for r in rows:
         if r.notes:
             w(f"\n{r.part}:\n")
