@@ -4,16 +4,19 @@ Discovery walks folders recursively in a fixed order (names sorted in each folde
 visits each folder and each file once (symlink loops end there), and decides by content what is a
 document: images, archives, manifests and binary junk found in folders are skipped and counted. A file
 named explicitly, and any file ending in ``.pdf``, is always attempted, so a corrupt PDF becomes an
-error record rather than vanishing.
+error record rather than vanishing; so is a folder that cannot be listed or holds no document.
 
-Files are analyzed in long-lived worker processes, each loading the spaCy pipeline once. The pool is
-our own (not ProcessPoolExecutor) because one hung or crashing document must cost only its own worker:
-the parent knows what each worker is doing and since when, kills it on timeout, on death or when its
-memory passes the ceiling, records an error for that file and starts a replacement.
+Every file (stdin, a single file and a split PDF included) is analyzed in long-lived worker processes,
+each loading the spaCy pipeline once; the parent never reads a document. The pool is our own (not
+ProcessPoolExecutor) because one hung or crashing document must cost only its own worker: the parent
+knows what each worker is doing, since when and how much CPU it has used (analyzer/limits.py), kills it
+past the CPU budget, on death or when its memory passes the ceiling, records an error for that file and
+starts a replacement.
 
 Output to a JSONL or CSV file is written one whole record per ``write()`` and flushed at once, so a run
-killed at any moment keeps every finished record; ``--resume`` drops a partial last line, skips files
-whose content (sha256) is already recorded and appends the rest.
+killed at any moment keeps every finished record; ``--resume`` drops a partial last line, moves garbled
+lines to ``OUTPUT.rejected``, skips files whose content (sha256) is already recorded and appends the rest.
+The output is checked before anything is read (analyzer/safe_output.py).
 
 Test hooks, honoured only inside worker processes (the parent reads them once and hands them over):
 ``ANALYZER_TEST_HANG_SUFFIX`` (a file whose name ends so hangs), ``ANALYZER_TEST_CRASH_SUFFIX`` (its
