@@ -132,10 +132,15 @@ def test_random_sigkills_leave_no_process_and_resume_to_the_clean_records(tmp_pa
     survivors, split_seen, holding = [], 0, []
     for _ in range(KILLS):
         pid = _fork_cli(args + (["--resume"] if out.exists() else []))
-        time.sleep(rng.uniform(0.05, 2.5))
-        children = [p for p in _group_alive(pid) if p != pid]
-        split_seen += len(children) > 2  # 2 workers... and page readers
-        holding += [p for p in children if str(out) in _open_files(p)]
+        kill_at = time.monotonic() + rng.uniform(0.05, 2.5)
+        while time.monotonic() < kill_at:  # look at the group while it works
+            children = [p for p in _group_alive(pid) if p != pid]
+            split_seen += len(children) > 2  # 2 workers... and page readers
+            suspects = [p for p in children if str(out) in _open_files(p)]
+            time.sleep(0.5 if suspects else 0.05)
+            # a worker forked a moment ago closes its copy of the output first thing: only one still
+            # holding it after that counts
+            holding += [p for p in suspects if str(out) in _open_files(p)]
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
         deadline = time.monotonic() + 10
