@@ -228,6 +228,13 @@ def test_size_lying_docx_is_counted_while_inflating(tmp_path: Path) -> None:
     with pytest.raises(ResourceLimit, match="counted while inflating"):
         read_path(bomb)
     assert time.monotonic() - t0 < 60
+    # and within a ceiling far below what inflating it whole would need
+    script = ("import resource, sys\nfrom analyzer.errors import ResourceLimit\n"
+              "from analyzer.readers import read_path\n"
+              "resource.setrlimit(resource.RLIMIT_AS, (400 << 20, resource.RLIM_INFINITY))\n"
+              "try:\n    read_path(sys.argv[1])\nexcept ResourceLimit as exc:\n    print(exc.reason)\n")
+    proc = subprocess.run([sys.executable, "-c", script, str(bomb)], capture_output=True, text=True, timeout=120)
+    assert "counted while inflating" in proc.stdout, proc.stderr[-300:]
     small = tmp_path / "small.docx"
     size_lying_docx(small, inflated_mb=1)
     with pytest.raises(CorruptDocument, match="misstate the size"):
