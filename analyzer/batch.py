@@ -4,20 +4,24 @@ Discovery walks folders recursively in a fixed order (names sorted in each folde
 visits each folder and each file once (symlink loops end there), and decides by content what is a
 document: images, archives, manifests and binary junk found in folders are skipped and counted. A file
 named explicitly, and any file ending in ``.pdf``, is always attempted, so a corrupt PDF becomes an
-error record rather than vanishing.
+error record rather than vanishing; so is a folder that cannot be listed or holds no document.
 
-Files are analyzed in long-lived worker processes, each loading the spaCy pipeline once. The pool is
-our own (not ProcessPoolExecutor) because one hung or crashing document must cost only its own worker:
-the parent knows what each worker is doing and since when, kills it on timeout, on death or when its
-memory passes the ceiling, records an error for that file and starts a replacement.
+Every file (stdin, a single file and a split PDF included) is analyzed in long-lived worker processes,
+each loading the spaCy pipeline once; the parent never reads a document. The pool is our own (not
+ProcessPoolExecutor) because one hung or crashing document must cost only its own worker: the parent
+knows what each worker is doing, since when and how much CPU it has used (analyzer/limits.py), kills it
+past the CPU budget, on death or when its memory passes the ceiling, records an error for that file and
+starts a replacement.
 
 Output to a JSONL or CSV file is written one whole record per ``write()`` and flushed at once, so a run
-killed at any moment keeps every finished record; ``--resume`` drops a partial last line, skips files
-whose content (sha256) is already recorded and appends the rest.
+killed at any moment keeps every finished record; ``--resume`` drops a partial last line, moves garbled
+lines to ``OUTPUT.rejected``, skips files whose content (sha256) is already recorded and appends the rest.
+The output is checked before anything is read (analyzer/safe_output.py).
 
 Test hooks, honoured only inside worker processes (the parent reads them once and hands them over):
 ``ANALYZER_TEST_HANG_SUFFIX`` (a file whose name ends so hangs), ``ANALYZER_TEST_CRASH_SUFFIX`` (its
-worker kills itself with SIGKILL) and ``ANALYZER_TEST_DELAY`` (seconds to sleep before each file).
+worker kills itself with SIGKILL), ``ANALYZER_TEST_SPIN_SUFFIX`` (it loops on the CPU) and
+``ANALYZER_TEST_DELAY`` (seconds to sleep before each file).
 """
 
 from __future__ import annotations
@@ -40,13 +44,19 @@ from pathlib import Path
 from typing import Any
 
 from analyzer.progress import Progress
+from analyzer.limits import WALL_FACTOR, timeout_message, tree_cpu_seconds
+from analyzer.limits import die_with_parent as _die_with_parent
+from analyzer.limits import limit_memory as _limit_memory
+from analyzer.paths import make_record_safe, original, printable
 from analyzer.readers.text import _looks_textual  # the text reader's own test
 from analyzer.results import Analysis
+from analyzer.safe_output import AtomicTextFile, OutputError, check_output
 
 SKIP_NAMES = {"manifest.csv", "labels.csv", ".ds_store", "thumbs.db", "desktop.ini"}
 # a folder's own notes (README.md, LICENSE, CHANGELOG.txt): text, but about the folder, not an agreement
 NOTE_STEMS = {"readme", "license", "licence", "changelog", "changes", "notice", "authors", "copying"}
-TEST_HOOKS = ("ANALYZER_TEST_HANG_SUFFIX", "ANALYZER_TEST_CRASH_SUFFIX", "ANALYZER_TEST_DELAY")
+TEST_HOOKS = ("ANALYZER_TEST_HANG_SUFFIX", "ANALYZER_TEST_CRASH_SUFFIX", "ANALYZER_TEST_DELAY",
+              "ANALYZER_TEST_SPIN_SUFFIX")
 HEAD_BYTES = 8192
 STARTUP_TIMEOUT = 180.0  # seconds a new worker may take to load the pipeline
 MAX_STARTUP_FAILURES = 3  # workers dying in a row before becoming ready: give up
@@ -132,7 +142,7 @@ def _walk(top: str, skipped: Counter, seen_dirs: set, seen_files: set) -> Iterat
         with os.scandir(top) as it:
             names = sorted(e.name for e in it)
     except OSError:
-        skipped["unreadable folder"] += 1
+        yield top  # recorded as an error naming the folder, not only counted
         return
     for name in names:
         if name.startswith("."):
@@ -181,7 +191,12 @@ def discover(inputs: Iterable[str], skipped: Counter | None = None, exclude: Ite
         except OSError:
             st = None
         if st is not None and stat.S_ISDIR(st.st_mode):
-            yield from _walk(item, skipped, seen_dirs, seen_files)
+            found, again = 0, _file_key(st) in seen_dirs
+            for path in _walk(item, skipped, seen_dirs, seen_files):
+                found += 1
+                yield path
+            if not found and not again:
+                yield item  # a named folder without any document gets a record saying so
         elif st is None and _has_glob(item) and not os.path.lexists(item):
             matches = sorted(glob.glob(item, recursive=True))
             if not matches:
@@ -233,37 +248,6 @@ def _short(exc: BaseException, limit: int = 160) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
-def _die_with_parent(parent_pid: int) -> None:
-    """Linux: the kernel SIGKILLs this worker when the parent dies (even by SIGKILL)."""
-    try:
-        import ctypes
-
-        libc = ctypes.CDLL("libc.so.6", use_errno=True)
-        libc.prctl(1, int(signal.SIGKILL), 0, 0, 0)  # PR_SET_PDEATHSIG
-    except Exception:  # noqa: BLE001 - not Linux: the pipe's EOF still ends an idle worker
-        pass
-    if parent_pid and os.getppid() != parent_pid:  # the parent died before prctl: nobody will read our results
-        os._exit(0)
-
-
-def _limit_memory(memory_mb: int) -> None:
-    """RLIMIT_AS at the ceiling, but never below what the loaded pipeline already maps plus headroom."""
-    if memory_mb <= 0:
-        return
-    try:
-        import resource
-
-        with open("/proc/self/statm") as f:
-            vsz = int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
-        limit = max(memory_mb * 1024 * 1024, vsz + 256 * 1024 * 1024)
-        _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-        if hard != resource.RLIM_INFINITY:
-            limit = min(limit, hard)
-        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
-    except (OSError, ValueError, ImportError):
-        pass
-
-
 def _apply_test_hooks(name: str | None, hooks: dict) -> None:
     if not hooks or not name:
         return
@@ -275,14 +259,23 @@ def _apply_test_hooks(name: str | None, hooks: dict) -> None:
             time.sleep(3600)
     if hooks.get("ANALYZER_TEST_CRASH_SUFFIX") and name.endswith(hooks["ANALYZER_TEST_CRASH_SUFFIX"]):
         os.kill(os.getpid(), signal.SIGKILL)
+    if hooks.get("ANALYZER_TEST_SPIN_SUFFIX") and name.endswith(hooks["ANALYZER_TEST_SPIN_SUFFIX"]):
+        while True:  # burns CPU, as a reader stuck in a loop does
+            pass
 
 
-def _worker_main(conn, options: dict, memory_mb: int, hooks: dict, parent_pid: int, close: list) -> None:
+def _worker_main(conn, options: dict, memory_mb: int, hooks: dict, parent_pid: int, close: list,
+                 timeout: float | None = None, close_fds: tuple = ()) -> None:
     """A worker: load the pipeline once, then analyze one task at a time until told to stop.
     Never raises and never prints: everything goes back through `conn`."""
     try:
         for c in close:  # the parent's ends of the other workers' pipes (fork start method)
             c.close()
+        for fd in close_fds:  # the parent's output file: a worker must not hold it open
+            try:
+                os.close(fd)
+            except OSError:
+                pass
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
         # nothing a library prints may land in the parent's stdout (records) or stderr (progress)
         devnull = os.open(os.devnull, os.O_WRONLY)
@@ -294,7 +287,9 @@ def _worker_main(conn, options: dict, memory_mb: int, hooks: dict, parent_pid: i
         try:
             from analyzer.api import Analyzer
             from analyzer.nlp.pipeline import get_nlp, settle_worker_heap
-            from analyzer.readers import sniff_format
+            from analyzer.readers import pdf_split, sniff_format
+
+            pdf_split.READER_LIMITS = (memory_mb, timeout)  # page-range readers run under the same limits
 
             get_nlp()
             sniff_format(b"", "")  # registers the readers
@@ -312,12 +307,15 @@ def _worker_main(conn, options: dict, memory_mb: int, hooks: dict, parent_pid: i
                 return
             if msg is None:
                 return
-            idx, source, name = msg
+            idx, source, name, split = msg
             _apply_test_hooks(name or (source if isinstance(source, str) else None), hooks)
             fatal = False
             t0 = time.perf_counter()
             try:
-                result = analyzer.analyze(source, name=name)
+                if split > 1:  # a PDF read by `split` page-range processes, children of this worker
+                    result = Analyzer(**{**options, "split_workers": split}).analyze(source, name=name)
+                else:
+                    result = analyzer.analyze(source, name=name)
             except MemoryError:
                 fatal = True  # this worker's heap may be in a poor state: let the parent replace it
                 result = Analysis(path=_label(idx, source, name), error="memory limit exceeded",
@@ -369,23 +367,34 @@ class _Worker:
             except (OSError, ValueError, AttributeError):
                 pass
         self.conn, child = ctx.Pipe()
-        others = [w.conn for w in pool.workers] if ctx.get_start_method() == "fork" else []
-        self.proc = ctx.Process(target=_worker_main, name="analyze-worker", daemon=True,
-                                args=(child, pool.options, pool.memory_mb, pool.hooks,
-                                      os.getpid() if ctx.get_start_method() == "fork" else 0, others))
+        fork = ctx.get_start_method() == "fork"
+        others = [w.conn for w in pool.workers] if fork else []
+        self.proc = ctx.Process(target=_worker_main, name="analyze-worker", daemon=False,  # may start page readers
+                                args=(child, pool.options, pool.memory_mb, pool.hooks, os.getpid() if fork else 0,
+                                      others, pool.timeout, tuple(_PARENT_FDS) if fork else ()))
         self.proc.start()
         child.close()
         self.ready = False
-        self.task: tuple[int, Any, str | None] | None = None
+        self.task: tuple[int, Any, str | None, int] | None = None
         self.since = time.monotonic()  # start of the current task, or of the start-up
+        self.cpu0 = 0.0  # CPU used by the worker's process tree when the current task began
+        self.cpu_last = 0.0  # CPU the task had used at the last look
+        self.progress_at = self.since  # when the task last used CPU
         self.dead = False
         self.failure: str | None = None  # start-up failure reported by the worker
         self.counted = False  # its start-up failure has been counted
 
-    def send(self, task: tuple[int, Any, str | None]) -> None:
+    def send(self, task: tuple[int, Any, str | None, int]) -> None:
         self.task = task
         self.since = time.monotonic()
+        self.cpu0 = tree_cpu_seconds(self.proc.pid) or 0.0
+        self.cpu_last, self.progress_at = 0.0, self.since
         self.conn.send(task)
+
+    def cpu_used(self) -> float | None:
+        """CPU seconds the current task has used (worker and page-range readers), None if unknown."""
+        now = tree_cpu_seconds(self.proc.pid)
+        return None if now is None else now - self.cpu0
 
     def kill(self) -> None:
         try:
@@ -398,8 +407,17 @@ class _Worker:
         self.dead = True
 
 
+_PARENT_FDS: set[int] = set()  # output files open in this process, closed by forked workers
+
+
+def as_task(task: tuple) -> tuple[int, Any, str | None, int]:
+    """(idx, source, name, split): `split` > 1 reads a PDF with that many page-range processes."""
+    return (*task, 1) if len(task) == 3 else tuple(task)  # type: ignore[return-value]
+
+
 class WorkerPool:
-    """Long-lived worker processes, one task each at a time, with a per-task timeout and memory ceiling."""
+    """Long-lived worker processes, one task each at a time, with a per-task CPU budget (and a wall-clock
+    backstop) and a memory ceiling. A task whose `split` is > 1 runs alone: its page readers use the cores."""
 
     def __init__(self, workers: int, options: dict | None = None, timeout: float = 300.0, memory_mb: int = 2048,
                  tick=None) -> None:
@@ -415,36 +433,43 @@ class WorkerPool:
         self.last_failure = ""
 
     # -- the loop
-    def imap_unordered(self, tasks: Iterable[tuple[int, Any, str | None]]) -> Iterator[tuple[int, Analysis]]:
-        """(idx, Analysis) for each (idx, source, name) task, as they complete."""
-        queue = deque(tasks)
+    def imap_unordered(self, tasks: Iterable[tuple]) -> Iterator[tuple[int, Analysis]]:
+        """(idx, Analysis) for each (idx, source, name[, split]) task, as they complete."""
         try:
-            for _ in range(min(self.size, len(queue))):
-                self.workers.append(_Worker(self))
-            while queue or any(w.task for w in self.workers):
-                for w in self.workers:
-                    if w.ready and w.task is None and queue:
-                        try:
-                            w.send(queue.popleft())
-                        except (OSError, ValueError):  # died between tasks: the task goes back
-                            queue.appendleft(w.task)
-                            w.task = None
-                            w.dead = True
-                        except Exception as exc:  # noqa: BLE001 - a source that cannot be pickled
-                            idx, source, name = w.task
-                            w.task = None
-                            yield idx, Analysis(path=_label(idx, source, name), error_code="input",
-                                                error=f"cannot hand this source to a worker: {_short(exc, 80)}")
-                yield from self._wait_and_collect()
-                self._replace_dead(need=len(queue))
-                if not self.workers and queue:  # no worker would start: record the rest and stop
-                    while queue:
-                        idx, source, name = queue.popleft()
-                        yield idx, Analysis(path=_label(idx, source, name), error_code="worker",
-                                            error=f"worker failed to start: {self.last_failure}")
-                    break
+            yield from self.run_tasks(tasks)
         finally:
             self.close()
+
+    def run_tasks(self, tasks: Iterable[tuple]) -> Iterator[tuple[int, Analysis]]:
+        """Like imap_unordered, but the workers stay up afterwards for more tasks (close() ends them)."""
+        queue = deque(as_task(t) for t in tasks)
+        for _ in range(min(self.size, len(queue)) - len(self.workers)):
+            self.workers.append(_Worker(self))
+        while queue or any(w.task for w in self.workers):
+            for w in self.workers:
+                busy = [x.task for x in self.workers if x.task]
+                if any(t[3] > 1 for t in busy) or (queue and queue[0][3] > 1 and busy):
+                    break  # a split PDF runs alone
+                if w.ready and w.task is None and queue:
+                    try:
+                        w.send(queue.popleft())
+                    except (OSError, ValueError):  # died between tasks: the task goes back
+                        queue.appendleft(w.task)
+                        w.task = None
+                        w.dead = True
+                    except Exception as exc:  # noqa: BLE001 - a source that cannot be pickled
+                        idx, source, name = w.task[:3]
+                        w.task = None
+                        yield idx, Analysis(path=_label(idx, source, name), error_code="input",
+                                            error=f"cannot hand this source to a worker: {_short(exc, 80)}")
+            yield from self._wait_and_collect()
+            self._replace_dead(need=len(queue))
+            if not self.workers and queue:  # no worker would start: record the rest and stop
+                while queue:
+                    idx, source, name = queue.popleft()[:3]
+                    yield idx, Analysis(path=_label(idx, source, name), error_code="worker",
+                                        error=f"worker failed to start: {self.last_failure}")
+                break
 
     def _wait_and_collect(self) -> Iterator[tuple[int, Analysis]]:
         from multiprocessing.connection import wait
@@ -452,7 +477,8 @@ class WorkerPool:
         now = time.monotonic()
         deadline = now + POLL_SECONDS
         for w in self.workers:
-            limit = self.timeout if w.task else STARTUP_TIMEOUT if not w.ready else None
+            limit = self.timeout * WALL_FACTOR if w.task and self.timeout else (
+                STARTUP_TIMEOUT if not w.ready else None)
             if limit is not None:
                 deadline = min(deadline, w.since + limit)
         handles = [h for w in self.workers if not w.dead for h in (w.conn, w.proc.sentinel)]
@@ -469,13 +495,14 @@ class WorkerPool:
         for w in self.workers:
             if w.dead:
                 if w.task:
-                    yield self._lost(w, self._death_reason(w), "crash")
+                    yield self._lost(w, *self._death_reason(w))
                 elif not w.ready:
                     self._startup_failed(w)
                 continue
-            if w.task and self.timeout is not None and now - w.since > self.timeout:
+            over = self._over_time(w, now) if w.task and self.timeout is not None else None
+            if over:
                 w.kill()
-                yield self._lost(w, f"timeout after {self.timeout:g} s", "timeout")
+                yield self._lost(w, timeout_message(over, self.timeout), "timeout")
             elif not w.ready and now - w.since > STARTUP_TIMEOUT:
                 w.kill()
                 w.failure = f"no answer within {STARTUP_TIMEOUT:g} s"
@@ -487,6 +514,21 @@ class WorkerPool:
                     yield self._lost(w, "memory limit exceeded", "resource_limit")
         if self.tick:
             self.tick()
+
+    def _over_time(self, w: _Worker, now: float) -> str | None:
+        """Which time limit the task has passed: 'cpu', 'stall' (no CPU used for a whole budget), 'wall'."""
+        cpu = w.cpu_used()
+        if cpu is None:  # no /proc: wall time is all there is
+            return "cpu" if now - w.since > self.timeout else None
+        if cpu > w.cpu_last + 0.005:
+            w.cpu_last, w.progress_at = cpu, now
+        if cpu > self.timeout:
+            return "cpu"
+        if now - w.progress_at > self.timeout:
+            return "stall"
+        if now - w.since > self.timeout * WALL_FACTOR:
+            return "wall"
+        return None
 
     def _drain(self, w: _Worker) -> Iterator[tuple[int, Analysis]]:
         try:
@@ -507,20 +549,24 @@ class WorkerPool:
             if w.task:
                 yield self._lost(w, f"worker sent an unreadable result ({_short(exc, 80)})", "crash")
 
-    def _death_reason(self, w: _Worker) -> str:
+    def _death_reason(self, w: _Worker) -> tuple[str, str]:
         try:
             w.proc.join(5)
         except Exception:  # noqa: BLE001
             pass
         code = w.proc.exitcode
+        if code is not None and -code == signal.SIGABRT and self.memory_mb > 0:
+            # native readers (pdfium) abort when an allocation fails: under RLIMIT_AS that is the ceiling
+            return (f"memory limit exceeded: the reader aborted when an allocation failed (ceiling "
+                    f"{self.memory_mb} MB)", "resource_limit")
         if code is not None and code < 0:
-            return f"worker crashed (signal {-code})"
+            return f"worker crashed (signal {-code})", "crash"
         if code == 0:
-            return "worker exited unexpectedly"
-        return f"worker crashed (exit code {code})"
+            return "worker exited unexpectedly", "crash"
+        return f"worker crashed (exit code {code})", "crash"
 
     def _lost(self, w: _Worker, reason: str, code: str) -> tuple[int, Analysis]:
-        idx, source, name = w.task
+        idx, source, name = w.task[:3]
         seconds = round(time.monotonic() - w.since, 3)
         w.task = None
         w.dead = True
@@ -531,7 +577,7 @@ class WorkerPool:
             return
         w.counted = True
         self.startup_failures += 1
-        self.last_failure = w.failure or self._death_reason(w)
+        self.last_failure = w.failure or self._death_reason(w)[0]
 
     def _replace_dead(self, need: int) -> None:
         alive = []
@@ -589,6 +635,7 @@ class RecordFile:
         else:
             flags |= os.O_TRUNC
         self.fd = os.open(self.path, flags, 0o644)
+        _PARENT_FDS.add(self.fd)
         self.last_sync = time.monotonic()
         if fmt == "csv" and os.fstat(self.fd).st_size == 0:
             from analyzer.render.csvfmt import COLUMNS
@@ -600,26 +647,53 @@ class RecordFile:
 
     def _load_and_repair(self) -> None:
         data = self.path.read_bytes()
+        self.rejected: list[tuple[int, int]] = []  # byte spans of lines that are not records: moved aside
         good = self._read_jsonl(data) if self.fmt == "jsonl" else self._read_csv(data)
-        if good < len(data):
+        if self.rejected:
+            self._move_rejected(data, good)
+        elif good < len(data):
             self.dropped_partial = True
             with open(self.path, "r+b") as f:
                 f.truncate(good)
 
-    def _remember(self, sha: object, path: object) -> None:
+    def _move_rejected(self, data: bytes, good: int) -> None:
+        """Append the garbled lines to OUTPUT.rejected and rewrite OUTPUT without them (atomically)."""
+        kept, at = [], 0
+        for start, end in self.rejected:
+            kept.append(data[at:start])
+            at = end
+        kept.append(data[at:good])
+        side = Path(str(self.path) + ".rejected")
+        with open(side, "ab") as f:
+            f.write(b"".join(data[a:b] for a, b in self.rejected))
+        tmp = self.path.with_name(f".{self.path.name}.resume.part")
+        tmp.write_bytes(b"".join(kept))
+        os.replace(tmp, self.path)
+        sys.stderr.write(f"analyze: {printable(str(self.path))[0]}: {len(self.rejected)} unreadable record "
+                         f"line(s) moved to {printable(str(side))[0]}; their files will be analyzed again\n")
+
+    def _remember(self, sha: object, path: object, path_bytes: object = None) -> None:
         if isinstance(sha, str) and sha:
-            self.recorded.setdefault(sha, []).append(str(path))
+            real = original(str(path), path_bytes if isinstance(path_bytes, str) else None)
+            self.recorded.setdefault(sha, []).append(real)
             self.kept += 1
 
     def _read_jsonl(self, data: bytes) -> int:
         end = data.rfind(b"\n") + 1  # everything after the last newline is a partial record
-        for line in data[:end].splitlines():
-            try:
-                rec = json.loads(line)
-            except ValueError:
-                continue
-            if isinstance(rec, dict):
-                self._remember(rec.get("sha256"), rec.get("path"))
+        at = 0
+        while at < end:
+            stop = data.index(b"\n", at) + 1
+            line = data[at:stop]
+            if line.strip():
+                try:
+                    rec = json.loads(line)
+                except ValueError:
+                    rec = None
+                if isinstance(rec, dict) and "path" in rec:
+                    self._remember(rec.get("sha256"), rec.get("path"), rec.get("path_bytes"))
+                else:
+                    self.rejected.append((at, stop))
+            at = stop
         return end
 
     def _read_csv(self, data: bytes) -> int:
@@ -640,7 +714,7 @@ class RecordFile:
                 if header is None:
                     header = row
                 else:
-                    rows.append(row)
+                    rows.append((row, (good, consumed[0])))
                 good = consumed[0]
         except csv.Error:
             pass  # an unterminated quote at the end: a partial record
@@ -650,9 +724,13 @@ class RecordFile:
             i_sha, i_path = header.index("sha256"), header.index("path")
         except ValueError:
             raise ValueError(f"{self.path}: not a CSV written by analyze (no sha256 column)") from None
-        for row in rows:
+        i_raw = header.index("path_bytes") if "path_bytes" in header else None
+        for row, span in rows:
             if len(row) == len(header):
-                self._remember(row[i_sha], row[i_path])
+                raw = row[i_raw].lstrip("'") if i_raw is not None else None  # safe_cell may prefix a quote
+                self._remember(row[i_sha], row[i_path], raw)
+            else:
+                self.rejected.append(span)
         return good
 
     def _write(self, data: bytes) -> None:
@@ -683,8 +761,12 @@ class RecordFile:
     def close(self) -> None:
         if self.fd >= 0:
             self.sync()
+            _PARENT_FDS.discard(self.fd)
             os.close(self.fd)
             self.fd = -1
+
+    def abort(self) -> None:
+        self.close()  # every record written so far stays: that is what --resume continues from
 
 
 class StreamOutput:
@@ -693,22 +775,71 @@ class StreamOutput:
     def __init__(self, cfg: BatchConfig) -> None:
         from analyzer.render import writer
 
-        self.file = open(cfg.output, "w", encoding="utf-8") if cfg.output else None  # noqa: SIM115
-        self.w = writer(cfg.fmt, self.file or sys.stdout, verbose=cfg.verbose, options=cfg.options,
-                        target=cfg.output)
+        self.target = cfg.output
+        self.file = AtomicTextFile(cfg.output) if cfg.output else None
+        if self.file:
+            _PARENT_FDS.add(self.file.fileno())
+        self.w = writer(cfg.fmt, self.file.file if self.file else sys.stdout, verbose=cfg.verbose,
+                        options=cfg.options, target=cfg.output)
 
     def key(self) -> tuple[int, int] | None:
-        return _file_key(os.fstat(self.file.fileno())) if self.file else None
+        if self.target is None:
+            return None
+        try:
+            return _file_key(os.stat(self.target))  # the file being replaced: never an input
+        except OSError:
+            return None
 
     def write(self, r: Analysis) -> None:
-        self.w.write(r)
+        try:
+            self.w.write(r)
+        except OSError as exc:
+            raise OutputError(f"{_shown(self.target) if self.target else 'stdout'}: cannot write output: "
+                              f"{exc.strerror or exc}") from None
 
     def close(self) -> None:
+        if self.file is None:
+            self.w.close()
+            return
+        _PARENT_FDS.discard(self.file.fileno())
         try:
             self.w.close()
-        finally:
-            if self.file:
-                self.file.close()
+        except OSError as exc:
+            self.file.discard()
+            raise OutputError(f"{_shown(self.target)}: cannot write output: {exc.strerror or exc}") from None
+        except BaseException:
+            self.file.discard()
+            raise
+        self.file.commit()
+
+    def abort(self) -> None:
+        if self.file is not None:
+            _PARENT_FDS.discard(self.file.fileno())
+            self.file.discard()
+
+
+def _shown(path) -> str:
+    return printable(os.fspath(path))[0]
+
+
+def _named_keys(inputs: list[str]) -> list[tuple[int, int]]:
+    keys = []
+    for item in inputs:
+        try:
+            keys.append(_file_key(os.stat(item)))
+        except (OSError, ValueError):
+            continue
+    return keys
+
+
+def open_output(cfg: BatchConfig, inputs: list[str]) -> RecordFile | StreamOutput:
+    """The output, checked first: never an input or a document, and writable (clear one-line errors)."""
+    durable = cfg.output is not None and cfg.fmt in ("jsonl", "csv")
+    if cfg.resume and not durable:
+        raise ValueError("--resume needs --output FILE in JSONL or CSV format")
+    if cfg.output is not None:
+        check_output(Path(cfg.output), _named_keys(inputs), cfg.resume)
+    return RecordFile(cfg.output, cfg.fmt, cfg.resume) if durable else StreamOutput(cfg)
 
 
 def _resume_skips(paths: list[str], shas: dict[str, str | None], recorded: dict[str, list[str]]) -> set[str]:
@@ -753,24 +884,56 @@ class Stats:
     workers: int = 0
 
 
-def analyze_one(item: str, options: dict) -> Analysis:
-    """One input in this process: a path, or '-' for the bytes on stdin."""
-    from analyzer.api import Analyzer
-
-    analyzer = Analyzer(**options)
-    if item == "-":
-        data = sys.stdin.buffer.read()
-        return analyzer.analyze(data, name="<stdin>")
-    return analyzer.analyze(Path(item), name=item)
-
-
 def _missing(item: str) -> Analysis:
     reason = "no file matches this pattern" if _has_glob(item) else "no such file or folder"
     return Analysis(path=item, error=reason, error_code="input")
 
 
+def _folder_record(item: str) -> Analysis:
+    """A folder discovery handed over: it could not be listed, or it holds no document."""
+    try:
+        with os.scandir(item) as it:
+            n = sum(1 for _ in it)
+    except OSError as exc:
+        return Analysis(path=item, error=f"cannot read folder: {exc.strerror or exc}", error_code="input")
+    return Analysis(path=item, error=f"no documents in this folder ({n} entries, none analyzable)",
+                    error_code="input")
+
+
+def local_record(item: str) -> Analysis | None:
+    """The record of an item that needs no reading (missing, a folder), else None."""
+    if not os.path.lexists(item) or (os.path.islink(item) and not os.path.exists(item)):
+        return _missing(item)
+    if os.path.isdir(item):
+        return _folder_record(item)
+    return None
+
+
+class Interrupted(SystemExit):
+    """Ctrl-C during a batch: the summary line has been printed; exit status 130."""
+
+    def __init__(self) -> None:
+        super().__init__(130)
+
+
+def _interrupted_note(cfg: BatchConfig, stats: Stats) -> str:
+    import shlex
+
+    n = stats.files
+    where = f" to {_shown(cfg.output)}" if cfg.output else ""
+    line = f"analyze: interrupted; {n} record{'s' if n != 1 else ''} written{where}"
+    if cfg.output is not None and cfg.fmt in ("jsonl", "csv"):
+        args = [a for a in sys.argv[1:] if a != "--resume"]
+        cmd = shlex.join(["analyze", *(printable(a)[0] for a in args), "--resume"])
+        return f"{line}; to finish the job: {cmd}\n"
+    return f"{line} (not resumable: use -o FILE.jsonl or FILE.csv and --resume)\n"
+
+
 def run(inputs: list[str], cfg: BatchConfig) -> int:
-    """Analyze every input, write records as they complete; returns the number of failures."""
+    """Analyze every input, write records as they complete; returns the number of failures.
+
+    Every file is read in a worker process under the limits (--timeout CPU budget, --memory-mb), a
+    single file, stdin and a large split PDF included: the parent only discovers, schedules and writes."""
     if cfg.dask:
         try:
             from analyzer import dask_runner
@@ -781,10 +944,7 @@ def run(inputs: list[str], cfg: BatchConfig) -> int:
                                      "local worker processes (--workers N)") from None
         return dask_runner.run(inputs, cfg)
     t0 = time.monotonic()
-    durable = cfg.output is not None and cfg.fmt in ("jsonl", "csv")
-    if cfg.resume and not durable:
-        raise ValueError("--resume needs --output FILE in JSONL or CSV format")
-    out: RecordFile | StreamOutput = RecordFile(cfg.output, cfg.fmt, cfg.resume) if durable else StreamOutput(cfg)
+    out = open_output(cfg, inputs)
     stats = Stats()
     progress: Progress | None = None
     try:
@@ -792,31 +952,36 @@ def run(inputs: list[str], cfg: BatchConfig) -> int:
         tasks = []
         for idx, item in enumerate(items):
             if item == "-":
-                emitter.add(idx, analyze_one(item, cfg.options))
-            elif not os.path.exists(item):
-                emitter.add(idx, _missing(item))
+                tasks.append((idx, sys.stdin.buffer.read(), "<stdin>", 1))
+            elif (rec := local_record(item)) is not None:
+                emitter.add(idx, rec)
             else:
-                tasks.append((idx, Path(item), item))
+                tasks.append((idx, Path(item), item, 1))
         workers = cfg.workers if cfg.workers > 0 else (os.cpu_count() or 1)
-        for idx, path, name in _oversized(tasks, workers):
-            # a PDF costlier than its fair share would leave the other cores idle at the end:
-            # all workers read its pages first (see readers/pdf_split.py), then the pool takes the rest
-            tasks.remove((idx, path, name))
-            try:
-                emitter.add(idx, analyze_one(str(path), {**cfg.options, "split_workers": workers}))
-            except Exception as exc:  # noqa: BLE001 - a record, never a traceback
-                emitter.add(idx, Analysis(path=name, error_code="internal", error=f"internal error: {_short(exc)}"))
+        big = {t[0] for t in _oversized(tasks, workers)}
+        # a PDF costlier than its fair share would leave the other cores idle at the end: it goes first, alone,
+        # its pages read by `workers` processes under its worker (see readers/pdf_split.py)
+        tasks = [(i, src, name, workers if i in big else 1) for i, src, name, _s in tasks]
         if tasks:
-            tasks.sort(key=_expected_cost, reverse=True)  # longest first: no worker is left alone with a giant
+            tasks.sort(key=lambda t: (t[3] == 1, -_expected_cost(t)))  # longest first: no worker left with a giant
             stats.workers = min(workers, len(tasks))
             pool = WorkerPool(workers, cfg.options, cfg.timeout, cfg.memory_mb, tick=progress.update)
             for idx, result in pool.imap_unordered(tasks):
                 emitter.add(idx, result)
         emitter.finish()
+    except KeyboardInterrupt:
+        if progress:
+            progress.clear()
+        out.abort()
+        sys.stderr.write(_interrupted_note(cfg, stats))
+        raise Interrupted() from None
+    except BaseException:
+        out.abort()
+        raise
     finally:
         if progress:
             progress.clear()
-        out.close()
+    out.close()
     if cfg.summary:
         sys.stderr.write(summary_text(stats, time.monotonic() - t0, cfg))
     return sum(stats.failures.values())
@@ -839,16 +1004,19 @@ def plan(inputs: list[str], cfg: BatchConfig, out: RecordFile | StreamOutput,
     return items, progress, _Emitter(out, stats, progress, ordered=cfg.ordered, shas=shas)
 
 
-def _oversized(tasks: list[tuple[int, Path, str]], workers: int) -> list[tuple[int, Path, str]]:
+def _oversized(tasks: list[tuple], workers: int) -> list[tuple]:
     """PDFs whose expected cost exceeds an equal share of the whole batch's."""
     if workers < 2 or not tasks:
         return []
     total = sum(_expected_cost(t) for t in tasks)
-    return [t for t in tasks if t[1].suffix.lower() == ".pdf" and _expected_cost(t) * workers > total]
+    return [t for t in tasks if isinstance(t[1], Path) and t[1].suffix.lower() == ".pdf"
+            and _expected_cost(t) * workers > total]
 
 
-def _expected_cost(task: tuple[int, Path, str]) -> int:
+def _expected_cost(task: tuple) -> int:
     """Bytes, with PDF bytes weighted up: a PDF page costs far more to read than its text does."""
+    if not isinstance(task[1], Path):
+        return len(task[1]) if isinstance(task[1], bytes) else 0
     try:
         size = task[1].stat().st_size
     except OSError:
@@ -879,6 +1047,7 @@ class _Emitter:
     def add(self, idx: int, r: Analysis) -> None:
         if r.error and r.sha256 is None and r.path not in ("-", "<stdin>"):
             r.sha256 = self.shas.get(r.path) or sha256_file(r.path)  # lets --resume skip known failures too
+        make_record_safe(r)  # a file name that is not UTF-8: escaped in `path`, exact in `path_bytes`
         self.progress.done += 1
         if r.error:
             self.progress.failed += 1
@@ -942,7 +1111,7 @@ def map_ordered(sources: list, options, workers: int, timeout: float = 300.0, me
     """Analyses of `sources` (paths, bytes, text) in input order, from worker processes."""
     opts = options.__dict__ if hasattr(options, "__dict__") else dict(options or {})
     opts = {k: opts[k] for k in ("password", "engine", "ocr") if k in opts}
-    tasks = [(i, Path(s) if isinstance(s, os.PathLike) else s, str(s) if isinstance(s, os.PathLike) else None)
+    tasks = [(i, Path(s) if isinstance(s, os.PathLike) else s, str(s) if isinstance(s, os.PathLike) else None, 1)
              for i, s in enumerate(sources)]
     held: dict[int, Analysis] = {}
     nxt = 0

@@ -83,11 +83,14 @@ def _format_for(output: Path | None, fmt: Fmt | None, many: bool) -> str:
         return fmt.value
     if output is not None:
         suffix = output.suffix.lower().lstrip(".")
-        if suffix not in SUFFIXES:
+        if suffix in SUFFIXES:
+            return SUFFIXES[suffix]
+        from analyzer.safe_output import TABLE_SUFFIXES
+
+        if output.suffix.lower() not in TABLE_SUFFIXES:  # out.xlsx must not silently get the terminal view
             what = f"the suffix .{suffix}" if suffix else "a name without a suffix"
-            _usage(f"-o {output}: cannot tell the format from {what}; use .json, .jsonl, .csv or "
-                                   ".html, or say --format")
-        return SUFFIXES[suffix]
+            _usage(f"-o {output}: cannot tell the format from {what}; use .json, .jsonl, .csv, .html or .txt, "
+                   "or say --format")
     return "table"
 
 
@@ -117,7 +120,8 @@ def analyze(
     ocr: Annotated[str, typer.Option(help="OCR pages without text.", metavar=_metavar(Ocr),
                                      callback=_one_of("--ocr", Ocr), autocompletion=_choices(Ocr))] = Ocr.auto.value,
     workers: Annotated[int, typer.Option(help="Worker processes (0 = number of CPUs).", metavar="N")] = 0,
-    timeout: Annotated[float, typer.Option(help="Seconds allowed per file.", metavar="SECONDS")] = 300.0,
+    timeout: Annotated[float, typer.Option(help="CPU seconds allowed per file (wall-clock backstop: 10x).",
+                                            metavar="SECONDS")] = 300.0,
     memory_mb: Annotated[int, typer.Option("--memory-mb", help="Memory ceiling per worker.", metavar="MB")] = 2048,
     resume: Annotated[bool, typer.Option(help="Skip files already recorded in --output.")] = False,
     ordered: Annotated[bool, typer.Option(help="Write records in input order.")] = False,
@@ -156,8 +160,13 @@ def analyze(
     from analyzer.batch import BatchConfig, run
 
     many = len(paths) > 1 or any(Path(p).is_dir() for p in paths if p != "-")
+    try:
+        out_fmt = _format_for(output, fmt, many)
+    except ValueError as exc:
+        typer.echo(f"analyze: {exc}", err=True)
+        raise typer.Exit(2) from None
     cfg = BatchConfig(
-        fmt=_format_for(output, fmt, many), output=output, options={"password": password, "engine": engine.value,
+        fmt=out_fmt, output=output, options={"password": password, "engine": engine.value,
                                                                      "ocr": ocr.value},
         workers=workers, timeout=timeout, memory_mb=memory_mb, resume=resume, ordered=ordered,
         progress=not quiet, summary=not quiet and many, verbose=verbose, dask=dask,

@@ -12,25 +12,33 @@ written through the same writer as they complete (`as_completed`).
   installed and see the files under the same paths (a shared file system): only paths travel.
 
 A task that raises, or whose worker dies, becomes an error record for its file; the run goes on.
-`--timeout` is not enforced on Dask (a task cannot be interrupted there).
+Limits as in a local batch: a Dask task does not read the file itself but hands it to a child process of
+its Dask worker (one long-lived `analyzer.batch.WorkerPool` of size 1 per Dask worker), which runs under
+`--timeout` (CPU budget) and `--memory-mb` and dies with it. That needs non-daemonic Dask workers:
+`local` sets `distributed.worker.daemon: False`; on another cluster, set it there, or the file is read
+in the Dask worker itself with a warning in its record saying that the limits were not applied.
 Needs the optional dependency: `pip install 'recourse-analyzer[dask]'`.
 """
 
 from __future__ import annotations
 
-import os
 import sys
+import threading
 import time
 import uuid
+from pathlib import Path
 
 from analyzer.batch import (
     BatchConfig,
+    Interrupted,
     Progress,
     RecordFile,
     Stats,
     StreamOutput,
-    _missing,
+    _interrupted_note,
     _short,
+    local_record,
+    open_output,
     plan,
     summary_text,
 )
@@ -47,6 +55,47 @@ def analyze_bytes(data: bytes, name: str, options: dict | None = None) -> Analys
     return Analyzer(**(options or {})).analyze(data, name=name)
 
 
+_POOL = None  # per Dask worker process: the child that reads files under the limits
+_POOL_KEY: tuple | None = None
+_POOL_LOCK = threading.Lock()
+
+
+def analyze_path_limited(path: str, options: dict, timeout: float | None, memory_mb: int) -> Analysis:
+    """Dask task: read `path` in a child process of this Dask worker, under the per-file limits."""
+    return _limited(Path(path), path, options, timeout, memory_mb)
+
+
+def analyze_bytes_limited(data: bytes, name: str, options: dict, timeout: float | None, memory_mb: int
+                          ) -> Analysis:
+    """Dask task for stdin: the bytes travel, and are read under the limits too."""
+    return _limited(data, name, options, timeout, memory_mb)
+
+
+def _limited(source: Path | bytes, name: str, options: dict, timeout: float | None, memory_mb: int) -> Analysis:
+    import multiprocessing as mp
+
+    from analyzer.api import Analyzer
+    from analyzer.batch import WorkerPool
+
+    global _POOL, _POOL_KEY
+    if mp.current_process().daemon:  # a daemonic process may not start children
+        r = Analyzer(**options).analyze(source, name=name)
+        r.warnings.append("--timeout and --memory-mb not applied: this Dask worker is a daemon process "
+                          "(set distributed.worker.daemon to False)")
+        return r
+    key = (tuple(sorted(options.items())), timeout, memory_mb)
+    with _POOL_LOCK:
+        if _POOL is None or _POOL_KEY != key:
+            if _POOL is not None:
+                _POOL.close()
+            import atexit
+
+            _POOL, _POOL_KEY = WorkerPool(1, options, timeout, memory_mb), key
+            atexit.register(_POOL.close)
+        results = list(_POOL.run_tasks([(0, source, name, 1)]))
+    return results[0][1]
+
+
 def connect(address: str, cfg: BatchConfig):
     """(client, cluster or None) for 'local' or a scheduler address."""
     if address != "local" and "://" not in address:
@@ -58,10 +107,13 @@ def connect(address: str, cfg: BatchConfig):
     import logging
 
     if address == "local":
-        cluster = LocalCluster(n_workers=cfg.workers if cfg.workers > 0 else LOCAL_WORKERS, threads_per_worker=1,
-                               processes=True, dashboard_address=None,
-                               memory_limit=f"{cfg.memory_mb}MiB" if cfg.memory_mb > 0 else None,
-                               silence_logs=logging.ERROR)
+        import dask
+
+        with dask.config.set({"distributed.worker.daemon": False}):  # workers start the reading child
+            cluster = LocalCluster(n_workers=cfg.workers if cfg.workers > 0 else LOCAL_WORKERS,
+                                   threads_per_worker=1, processes=True, dashboard_address=None,
+                                   memory_limit=f"{cfg.memory_mb}MiB" if cfg.memory_mb > 0 else None,
+                                   silence_logs=logging.ERROR)
         try:
             return Client(cluster), cluster
         except BaseException:
@@ -91,32 +143,31 @@ def _failure(item: str, future) -> Analysis:
 def run(inputs: list[str], cfg: BatchConfig) -> int:
     """Like `analyzer.batch.run`, with the files analyzed on a Dask cluster; returns the number of failures."""
     t0 = time.monotonic()
-    durable = cfg.output is not None and cfg.fmt in ("jsonl", "csv")
-    if cfg.resume and not durable:
+    if cfg.resume and not (cfg.output is not None and cfg.fmt in ("jsonl", "csv")):
         raise ValueError("--resume needs --output FILE in JSONL or CSV format")
     client, cluster = connect(cfg.dask or "local", cfg)  # before the output is opened: a bad address costs nothing
     out: RecordFile | StreamOutput | None = None
     stats = Stats()
     progress: Progress | None = None
     futures: dict = {}
+    ok = False
     try:
         from dask.distributed import as_completed
 
-        from analyzer.api import analyze_path
-
-        out = RecordFile(cfg.output, cfg.fmt, cfg.resume) if durable else StreamOutput(cfg)
+        out = open_output(cfg, inputs)
         items, progress, emitter = plan(inputs, cfg, out, stats)
         options = {k: v for k, v in cfg.options.items() if k in ("password", "engine", "ocr")}
         run_id = uuid.uuid4().hex[:8]
         for idx, item in enumerate(items):
             key = f"analyze-{run_id}-{idx}"
             if item == "-":
-                futures[client.submit(analyze_bytes, sys.stdin.buffer.read(), "<stdin>", options, key=key)] = (
-                    idx, "<stdin>")
-            elif not os.path.exists(item):
-                emitter.add(idx, _missing(item))
+                futures[client.submit(analyze_bytes_limited, sys.stdin.buffer.read(), "<stdin>", options,
+                                      cfg.timeout, cfg.memory_mb, key=key)] = (idx, "<stdin>")
+            elif (rec := local_record(item)) is not None:
+                emitter.add(idx, rec)
             else:
-                futures[client.submit(analyze_path, item, options, key=key)] = (idx, item)
+                futures[client.submit(analyze_path_limited, item, options, cfg.timeout, cfg.memory_mb,
+                                      key=key)] = (idx, item)
         stats.workers = len(client.scheduler_info().get("workers", {})) if futures else 0
         progress.update(force=True)
         for future in as_completed(list(futures)):
@@ -129,13 +180,17 @@ def run(inputs: list[str], cfg: BatchConfig) -> int:
             future.release()
             emitter.add(idx, r)
         emitter.finish()
+        ok = True
+    except KeyboardInterrupt:
+        sys.stderr.write(_interrupted_note(cfg, stats))
+        raise Interrupted() from None
     finally:
         if futures:  # interrupted: do not leave work queued on a shared cluster
             client.cancel(list(futures))
         if progress:
             progress.clear()
         if out is not None:
-            out.close()
+            out.close() if ok else out.abort()
         client.close()
         if cluster is not None:
             cluster.close()

@@ -100,6 +100,8 @@ class DeficiencyLaw(BaseModel):
 class Analysis(BaseModel):
     schema_version: str = SCHEMA_VERSION
     path: str
+    path_bytes: str | None = Field(None, description="only when the file name is not valid UTF-8: its exact "
+                                   "bytes in base64; `path` then shows each invalid byte as \\xNN")
     sha256: str | None = None
     format: str | None = None
     label: Label | None = None

@@ -10,14 +10,19 @@ Parts (each runs in subprocesses; this process never loads spaCy or a PDF librar
                   huge page, giant line, whitespace only); --quick makes them small
     robustness    `analyze /work/shared/robustness -o out.jsonl --password foo --timeout 60`: every file must
                   be recorded, with a result or a clear error (skipped when the folder is absent)
-    resume        a batch over ~40 small documents, SIGKILLed (the `analyze` process only, as a crash or an
-                  OOM kill would) after a few records, resumed with --resume, killed again, resumed to the
-                  end; the final output is compared with a clean run (records lost, duplicated, different)
+    round2        issue 14's cases (bench/round_two.py): non-UTF-8 names, -o over an input, a 100 MB-image PDF
+                  with --timeout 30, a 1 KB XObject bomb (pdfium), Windows-1252 and BOM-less UTF-16 inputs, a
+                  size-lying DOCX, resume over a garbled line, an empty folder, -o out.xlsx and /dev/full, Ctrl-C
+    resume        a batch over ~40 small documents and a PDF long enough to be split, SIGKILLed (the
+                  `analyze` process only, as a crash or an OOM kill would) after a few records, resumed
+                  with --resume, killed again, resumed to the end; the final output is compared with a
+                  clean run (records lost, duplicated, different)
 
 Columns: inputs tried; results (a label); clear errors (a typed, one-line reason); unclear errors (typed,
 but the reason is a Python message or names internals); crashes (untyped exception, worker death,
 traceback); hangs (timeouts); memory (memory ceiling hit); records lost (inputs with no record at the
-end, after kill-and-resume for the resume part); peak RSS of any one process (MB, from wait4).
+end, after kill-and-resume for the resume part); inputs modified (sha256 before and after, where measured);
+orphans (processes of a run's group alive 5 s after it ended); peak RSS of any one process (MB, from wait4).
 """
 
 from __future__ import annotations
@@ -58,6 +63,8 @@ class Row:
     hangs: int = 0
     memory: int = 0
     lost: int | None = None
+    modified: int | None = None
+    orphans: int = 0
     peak_rss_mb: float = 0.0
     seconds: float = 0.0
     notes: list[str] = field(default_factory=list)
@@ -255,6 +262,38 @@ def part_robustness(args, tmp: Path) -> Row:
     return row
 
 
+def part_round2(args, tmp: Path) -> Row:
+    sys.path.insert(0, str(BENCH))
+    from round_two import run_part
+
+    row = Row("issue 14 cases (CLI)")
+    c = run_part(ANALYZE, run_measured, tmp, args.workers)
+    row.inputs, row.results, row.clear, row.unclear = c["inputs"], c["results"], c["clear"], c["unclear"]
+    row.crashes, row.hangs, row.memory, row.lost = c["crashes"], c["hangs"], c["memory"], c["lost"]
+    row.modified, row.peak_rss_mb, row.seconds = c["modified"], c["peak"], c["seconds"]
+    row.notes.extend(c["notes"])
+    return row
+
+
+def _split_pdf(path: Path, pages: int = 60) -> bool:
+    """A plain agreement long enough for the batch to read it with page-range processes (fpdf2, if present)."""
+    try:
+        import fpdf
+    except ImportError:
+        return False
+    pdf = fpdf.FPDF(format="letter")
+    for n in range(1, pages + 1):
+        pdf.add_page()
+        pdf.set_font("Times", size=11)
+        pdf.set_xy(72, 72)
+        text = f"Section {n}. The Borrower shall deliver the reports for period {n} to the Lender. " * 5
+        if n == pages:
+            text += "Borrower shall be fully and personally liable for the Debt."
+        pdf.multi_cell(460, 14, text)
+    pdf.output(str(path))
+    return True
+
+
 def _make_resume_corpus(folder: Path, n_text: int = 30) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     rng = random.Random(40)
@@ -271,6 +310,7 @@ def _make_resume_corpus(folder: Path, n_text: int = 30) -> None:
     for p in sorted((ROOT / "samples").glob("*.pdf")):
         shutil.copy(p, folder / p.name)
     (folder / "corrupt.pdf").write_bytes(b"%PDF-1.4\n1 0 obj <<\n")
+    _split_pdf(folder / "long_split.pdf")
 
 
 def _key(r: dict) -> tuple:
@@ -281,6 +321,7 @@ def part_resume(args, tmp: Path) -> Row:
     row = Row("kill-and-resume (CLI batch)")
     folder = tmp / "resume-docs"
     _make_resume_corpus(folder)
+    hashes = {p.name: p.read_bytes() for p in folder.iterdir()}
     expected = _expected_inputs(folder)
     row.inputs = len(expected)
     base = [*ANALYZE, str(folder), "--quiet", "--workers", str(args.workers), "--timeout", "120"]
@@ -330,6 +371,7 @@ def part_resume(args, tmp: Path) -> Row:
                      f"groups: {len(_ORPHANS)}")
     for p in differ[:5]:
         row.notes.append(f"differs: {Path(p).name}")
+    row.modified = sum(1 for p in folder.iterdir() if p.name in hashes and p.read_bytes() != hashes[p.name])
     if args.keep:
         shutil.copy(out, args.keep / "resumed.jsonl")
         shutil.copy(clean, args.keep / "clean.jsonl")
@@ -341,25 +383,28 @@ def part_resume(args, tmp: Path) -> Row:
 
 def print_table(rows: list[Row], out=sys.stdout) -> None:
     cols = ("inputs", "results", "clear errors", "unclear errors", "crashes", "hangs", "memory", "records lost",
-            "peak RSS MB", "seconds")
+            "inputs modified", "orphans", "peak RSS MB", "seconds")
     w = out.write
-    w("\n" + f"{'part':<32}" + "".join(f"{c:>15}" for c in cols) + "\n")
+    w("\n" + f"{'part':<32}" + "".join(f"{c:>16}" for c in cols) + "\n")
     total = Row("TOTAL")
     for r in rows:
         if r.skipped:
             w(f"{r.part:<32}  skipped: {r.skipped}\n")
             continue
         vals = (r.inputs, r.results, r.clear, r.unclear, r.crashes, r.hangs, r.memory,
-                "-" if r.lost is None else r.lost, f"{r.peak_rss_mb:.0f}", f"{r.seconds:.0f}")
-        w(f"{r.part:<32}" + "".join(f"{v:>15}" for v in vals) + "\n")
+                "-" if r.lost is None else r.lost, "-" if r.modified is None else r.modified, r.orphans,
+                f"{r.peak_rss_mb:.0f}", f"{r.seconds:.0f}")
+        w(f"{r.part:<32}" + "".join(f"{v:>16}" for v in vals) + "\n")
         for k in ("inputs", "results", "clear", "unclear", "crashes", "hangs", "memory"):
             setattr(total, k, getattr(total, k) + getattr(r, k))
         total.lost = (total.lost or 0) + (r.lost or 0)
+        total.modified = (total.modified or 0) + (r.modified or 0)
+        total.orphans += r.orphans
         total.peak_rss_mb = max(total.peak_rss_mb, r.peak_rss_mb)
         total.seconds += r.seconds
     vals = (total.inputs, total.results, total.clear, total.unclear, total.crashes, total.hangs, total.memory,
-            total.lost or 0, f"{total.peak_rss_mb:.0f}", f"{total.seconds:.0f}")
-    w(f"{'TOTAL':<32}" + "".join(f"{v:>15}" for v in vals) + "\n")
+            total.lost or 0, total.modified or 0, total.orphans, f"{total.peak_rss_mb:.0f}", f"{total.seconds:.0f}")
+    w(f"{'TOTAL':<32}" + "".join(f"{v:>16}" for v in vals) + "\n")
     for r in rows:
         if r.notes:
             w(f"\n{r.part}:\n")
@@ -368,7 +413,7 @@ def print_table(rows: list[Row], out=sys.stdout) -> None:
 
 
 PARTS = {"fuzz": part_fuzz, "pathological": part_pathological, "robustness": part_robustness,
-         "resume": part_resume}
+         "round2": part_round2, "resume": part_resume}
 
 
 def main(argv: list[str] | None = None) -> list[Row]:
@@ -394,7 +439,9 @@ def main(argv: list[str] | None = None) -> list[Row]:
             if name in args.skip:
                 continue
             print(f"[reliability] {name} ...", file=sys.stderr, flush=True)
+            orphans_before = len(_ORPHANS)
             row = fn(args, Path(tmp))
+            row.orphans = len(_ORPHANS) - orphans_before
             rows.append(row)
             print(f"[reliability] {name}: {row.inputs} inputs, {row.seconds:.0f} s", file=sys.stderr, flush=True)
             if args.keep:

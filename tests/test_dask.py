@@ -85,3 +85,15 @@ def test_cli_dask_local_progress_and_summary(tmp_path):
     recs = [json.loads(x) for x in proc.stdout.splitlines()]
     assert len(recs) == 3 and all(r["label"] for r in recs)
     assert "analyzed 3 files" in proc.stderr and "local Dask workers" in proc.stderr
+
+
+def test_dask_tasks_run_under_the_per_file_limits(tmp_path, monkeypatch):
+    """--timeout is a CPU budget on Dask too: the file is read in a child of the Dask worker."""
+    make_docs(tmp_path / "in", 2)
+    (tmp_path / "in" / "z-spin.txt").write_text(TEMPLATES[0].format(n=9), encoding="utf-8")
+    monkeypatch.setenv("ANALYZER_TEST_SPIN_SUFFIX", "-spin.txt")  # inherited by the cluster's processes
+    out = tmp_path / "dask.jsonl"
+    assert run([str(tmp_path / "in")], cfg(output=out, dask="local", timeout=2.0)) == 1
+    recs = {Path(r["path"]).name: r for r in records(out)}
+    assert recs["z-spin.txt"]["error"] == "timeout: CPU time limit of 2 s reached"
+    assert recs["doc00.txt"]["label"] and not recs["doc00.txt"]["warnings"]

@@ -20,14 +20,19 @@ file is executed: macros (.docm) are an ignored binary part.
   the paragraph that anchors them.
 
 Limits: a package that expands to more than 200 MB or has more than 10,000 members raises
-ResourceLimit before anything is parsed; a broken zip raises CorruptDocument.
+ResourceLimit before anything is parsed; the size is counted while inflating each part, not taken
+from the zip headers (which a hostile file can misstate); a part whose headers misstate its size is
+corrupt. A parser that runs out of memory is reported as such, not as malformed XML. A broken zip
+raises CorruptDocument.
 """
 
 from __future__ import annotations
 
 import io
 import re
+import struct
 import zipfile
+import zlib
 from collections.abc import Callable
 
 from analyzer.document import Document
@@ -542,6 +547,16 @@ def _short(exc: BaseException, limit: int = 80) -> str:
     return msg if len(msg) <= limit else msg[: limit - 3] + "..."
 
 
+def _out_of_memory(exc) -> bool:
+    """libxml2 reports a failed allocation as a syntax error ("unknown error", code ERR_NO_MEMORY)."""
+    from lxml import etree
+
+    no_memory = int(etree.ErrorTypes.ERR_NO_MEMORY)
+    if getattr(exc, "code", None) == no_memory:
+        return True
+    return any(e.type == no_memory for e in getattr(exc, "error_log", ()) or ())
+
+
 def _ole(data: bytes) -> None:
     if "EncryptedPackage".encode("utf-16-le") in data[:1_000_000] or b"E\x00n\x00c\x00r\x00y\x00p\x00t" in data:
         raise EncryptedDocument("password-protected Word file: remove the password or save as PDF")
@@ -560,6 +575,7 @@ def _check_zip(data: bytes) -> zipfile.ZipFile:
         raise ResourceLimit(f"Word file expands to more than {MAX_UNCOMPRESSED // (1024 * 1024)} MB")
     if any(i.flag_bits & 0x1 for i in infos):
         raise EncryptedDocument("encrypted zip entries in Word file")
+    _count_inflated(data, infos)
     names = {i.filename for i in infos}
     if not any(n.startswith("word/") for n in names):
         if "xl/workbook.xml" in names:
@@ -569,6 +585,53 @@ def _check_zip(data: bytes) -> zipfile.ZipFile:
         if "[Content_Types].xml" not in names:
             raise UnsupportedFormat("an archive, not a document")
     return zf
+
+
+def _count_inflated(data: bytes, infos: list[zipfile.ZipInfo]) -> None:
+    """Inflate every part a megabyte at a time, counting what comes out: the headers may lie."""
+    budget = MAX_UNCOMPRESSED
+    for info in infos:
+        start = info.header_offset
+        if data[start:start + 4] != b"PK\x03\x04":
+            raise CorruptDocument(f"corrupt Word file: no local header for {info.filename[:60]}")
+        name_len, extra_len = struct.unpack("<HH", data[start + 26:start + 30])
+        at = start + 30 + name_len + extra_len
+        if info.compress_type == zipfile.ZIP_STORED:
+            size = info.compress_size
+        elif info.compress_type == zipfile.ZIP_DEFLATED:
+            size = _inflate_count(memoryview(data)[at:], budget, info)
+        else:
+            raise CorruptDocument(f"corrupt Word file: unusual compression in {info.filename[:60]}")
+        if size > budget:
+            raise ResourceLimit(f"Word file expands to more than {MAX_UNCOMPRESSED // (1024 * 1024)} MB (counted "
+                                f"while inflating; its zip headers claim {_mb(sum(i.file_size for i in infos))})")
+        if size != info.file_size:
+            raise CorruptDocument(f"corrupt Word file: zip headers misstate the size of {info.filename[:60]} "
+                                  f"({_mb(info.file_size)} claimed, {_mb(size)} inflated)")
+        budget -= size
+
+
+def _mb(n: int) -> str:
+    return f"{n / (1024 * 1024):.1f} MB" if n >= 1024 * 1024 else f"{n} bytes"
+
+
+def _inflate_count(raw: memoryview, budget: int, info: zipfile.ZipInfo) -> int:
+    """Bytes the raw deflate stream in `raw` inflates to, stopping once past `budget`."""
+    d = zlib.decompressobj(-15)
+    total, pos, step = 0, 0, 1 << 16
+    try:
+        while not d.eof and total <= budget:
+            if d.unconsumed_tail:
+                chunk = d.unconsumed_tail
+            elif pos < len(raw):
+                chunk = raw[pos:pos + step]
+                pos += step
+            else:
+                raise CorruptDocument(f"corrupt Word file: {info.filename[:60]} is cut short")
+            total += len(d.decompress(chunk, 1 << 20))
+    except zlib.error as exc:
+        raise CorruptDocument(f"corrupt Word file: {info.filename[:60]}: {_short(exc, 60)}") from None
+    return total
 
 
 @register("docx", sniff=sniff_docx, suffixes=(".docx", ".docm", ".dotx", ".dotm"))
@@ -592,6 +655,8 @@ def read_docx(data: bytes, name: str, options: ReadOptions) -> Document:
     except Exception as exc:  # python-docx and lxml raise many types on damaged packages
         from lxml import etree
 
+        if isinstance(exc, etree.XMLSyntaxError) and _out_of_memory(exc):
+            raise ResourceLimit("Word file too large to read: the XML parser ran out of memory") from None
         if isinstance(exc, etree.XMLSyntaxError):
             raise CorruptDocument(f"corrupt Word file: malformed XML ({_short(exc, 60)})") from None
         raise CorruptDocument("corrupt Word file: damaged package structure") from None

@@ -28,6 +28,7 @@ from analyzer.document import Document, DocumentBuilder, Page
 from analyzer.errors import CorruptDocument, NoText, ResourceLimit
 from analyzer.readers import ReadOptions, register
 from analyzer.readers.clean import join_lines, normalize_chars
+from analyzer.readers.encoding import bom_encoding, decode_text, utf16_without_bom
 
 # --------------------------------------------------------------------------- the shared flow
 
@@ -237,6 +238,8 @@ def is_edgar_wrapper(head: bytes) -> bool:
 def sniff_html(head: bytes) -> bool:
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         head = head.decode("utf-16", "ignore").encode("utf-8", "ignore")
+    elif wide := utf16_without_bom(head):
+        head = head[: len(head) - len(head) % 2].decode(wide, "ignore").encode("utf-8", "ignore")
     head = head.lstrip(b"\xef\xbb\xbf \t\r\n\f")[:2048]
     if not head.startswith(b"<") and b"<" not in head[:2048]:
         return False
@@ -246,25 +249,27 @@ def sniff_html(head: bytes) -> bool:
 
 
 def decode_html(data: bytes) -> str:
-    """Decode by BOM, then the declared charset, then UTF-8, then Windows-1252."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", "replace")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", "replace")
+    return decode_html_warn(data)[0]
+
+
+def decode_html_warn(data: bytes) -> tuple[str, str | None]:
+    """Decode by BOM, UTF-16 shape, the declared charset, UTF-8, then a charset-normalizer guess;
+    (text, warning when the encoding was guessed)."""
+    declared = None
     m = _META_CHARSET.search(data[:4096])
-    if m:
+    if m and not bom_encoding(data) and not utf16_without_bom(data):
         try:
-            enc = codecs.lookup(m.group(1).decode("ascii")).name
+            declared = codecs.lookup(m.group(1).decode("ascii")).name
         except (LookupError, UnicodeDecodeError):
-            enc = None
-        if enc in ("latin-1", "iso8859-1", "ascii", "us-ascii"):
-            enc = "cp1252"  # what browsers do
-        if enc and enc not in ("utf-8", "utf-16", "utf-32") and not enc.startswith("utf"):
-            return data.decode(enc, "replace")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", "replace")
+            declared = None
+        if declared in ("latin-1", "iso8859-1", "ascii", "us-ascii"):
+            declared = "cp1252"  # what browsers do
+        if declared and declared.startswith("utf"):
+            declared = None  # a UTF label on bytes that are not: let the bytes decide
+        if declared:
+            return data.decode(declared, "replace"), None
+    text, _enc, warning = decode_text(data)
+    return text, warning
 
 
 def parse_html(text: str):
@@ -493,4 +498,8 @@ def document_from_html(text: str, name: str = "<html>", fmt: str = "html",
 
 @register("html", sniff=sniff_html, suffixes=(".html", ".htm", ".xhtml", ".xht"))
 def read_html_bytes(data: bytes, name: str, options: ReadOptions) -> Document:
-    return document_from_html(decode_html(data), name, "html", options)
+    text, warning = decode_html_warn(data)
+    doc = document_from_html(text, name, "html", options)
+    if warning:
+        doc.warnings.append(warning)
+    return doc

@@ -4,23 +4,29 @@ Extraction is ~90% of the cost of a PDF, and pages are independent until running
 are found and text is laid out, so ranges of pages go to worker processes (which import
 only the PDF engine, not spaCy) and the parent assembles the whole: one Document, the
 same as a sequential read gives.
+
+Each page-range process runs under the limits of the process that started it (`READER_LIMITS`, set by
+a batch worker: its memory ceiling and CPU budget) and is killed by the kernel if that process dies.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import multiprocessing
+import os
 import threading
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from analyzer.document import Document
 from analyzer.errors import ResourceLimit
+from analyzer.limits import reader_process_setup
 from analyzer.readers import ReadOptions
 from analyzer.readers.pdf import assemble, extract_pages, read_pdf
 from analyzer.readers.spool import PageSpool
 
 SPLIT_MIN_PAGES = 40  # below this, starting processes costs more than it saves
+READER_LIMITS: tuple[int, float | None] = (0, None)  # (memory MB, CPU seconds) for each page-range process
 
 
 def page_count(data: bytes, options: ReadOptions) -> int:
@@ -60,11 +66,17 @@ def read_pdf_split(data: bytes, name: str, options: ReadOptions, workers: int) -
     status(f"reading {n} pages in {len(parts)} processes")
     method = "fork" if threading.active_count() == 1 else "forkserver"
     jobs = [(data, dataclasses.replace(options, page_range=r, split_workers=1)) for r in parts]
+    memory_mb, cpu = READER_LIMITS
     try:
-        with ProcessPoolExecutor(len(parts), mp_context=multiprocessing.get_context(method)) as pool:
+        with ProcessPoolExecutor(len(parts), mp_context=multiprocessing.get_context(method),
+                                 initializer=reader_process_setup,
+                                 initargs=(memory_mb, cpu, os.getpid() if method == "fork" else 0)) as pool:
             results = list(pool.map(_extract, jobs))
     except BrokenProcessPool:
-        raise ResourceLimit("a page-range reader died (out of memory?)") from None
+        limits = [f"{memory_mb} MB memory" if memory_mb else "", f"{cpu:g} s CPU" if cpu else ""]
+        shown = " or ".join(x for x in limits if x)
+        raise ResourceLimit("a page-range reader was stopped" + (f" (limit reached: {shown})" if shown else
+                                                                  " (out of memory?)")) from None
     pages = [p for part, _ in results for p in part]
     status(f"{n} pages read")
     state: dict = {}

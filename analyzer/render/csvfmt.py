@@ -11,7 +11,7 @@ from analyzer.results import Analysis
 
 COLUMNS = ["path", "sha256", "label", "confidence", "top_reason", "decisive_kind", "decisive_page",
            "decisive_text", "carve_outs", "springing_triggers", "governing_law", "pages", "warnings", "error",
-           "deficiency_law", "caps", "guarantors", "document_kind"]
+           "deficiency_law", "caps", "guarantors", "document_kind", "path_bytes"]
 CELL_CHARS = 500
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -49,7 +49,7 @@ def row(r: Analysis) -> list[str]:
               top.text if top else "", ";".join(r.details.carve_outs), ";".join(r.details.springing_triggers),
               r.details.governing_law, r.pages, ";".join(r.warnings), r.error, _law(r),
               ";".join(words.caps_text(r)), ";".join(r.details.guarantors),
-              r.document_kind.value if r.document_kind is not None else ""]
+              r.document_kind.value if r.document_kind is not None else "", r.path_bytes]
     return [safe_cell(_fit(v)) for v in values]
 
 
