@@ -43,11 +43,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from analyzer.progress import Progress
 from analyzer.limits import WALL_FACTOR, timeout_message, tree_cpu_seconds
 from analyzer.limits import die_with_parent as _die_with_parent
 from analyzer.limits import limit_memory as _limit_memory
 from analyzer.paths import make_record_safe, original, printable
+from analyzer.progress import Progress
 from analyzer.readers.text import _looks_textual  # the text reader's own test
 from analyzer.results import Analysis
 from analyzer.safe_output import AtomicTextFile, OutputError, check_output

@@ -202,8 +202,8 @@ def test_help_has_readable_metavars_and_examples() -> None:
 @pytest.mark.parametrize(("args", "message"), [
     (["--format", "nonsense", "x.pdf"], "analyze: --format must be one of: table, json, jsonl, csv, html"),
     (["--ocr", "sometimes", "x.pdf"], "analyze: --ocr must be one of: auto, always, never"),
-    (["x.pdf", "-o", "out.txt"], "analyze: -o out.txt: cannot tell the format from the suffix .txt; use .json, "
-                                 ".jsonl, .csv or .html, or say --format"),
+    (["x.pdf", "-o", "out.xlsx"], "analyze: -o out.xlsx: cannot tell the format from the suffix .xlsx; use .json, "
+                                  ".jsonl, .csv, .html or .txt, or say --format"),
 ])
 def test_usage_errors_are_one_line(args: list[str], message: str) -> None:
     proc = _cli(*args)
