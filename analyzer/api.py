@@ -14,13 +14,14 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
-from analyzer.classify import decide
+from analyzer.confidence import MAX_REVIEW
 from analyzer.document import Document
 from analyzer.errors import AnalyzerError
+from analyzer.judgment import judge_document
 from analyzer.law import deficiency_law
 from analyzer.nlp.frames import LIMITING, Finding
 from analyzer.readers import ReadOptions, read_bytes, read_path, read_text
-from analyzer.results import Analysis, Details, DocumentKind, Evidence, Label, PageBox
+from analyzer.results import Analysis, Details, DocumentKind, Evidence, PageBox
 
 if TYPE_CHECKING:
     from analyzer.kinds import KindResult
@@ -93,24 +94,23 @@ def analyze(source: Source, **options) -> Analysis:
 
 
 def analyze_document(doc: Document) -> Analysis:
-    from analyzer.kinds import document_kind
-    from analyzer.nlp.pipeline import find_clauses
-
-    kind = document_kind(doc.text)
-    findings = find_clauses(doc.text)
-    decision = decide(findings, doc.text, section_of=doc.section_at)
+    judgment = judge_document(doc)
+    kind, findings, decision, reviews = judgment.kind, judgment.findings, judgment.decision, judgment.reviews
     decisive = {id(f) for f in decision.decisive} if kind.is_loan else set()
     evidence = [_evidence(doc, f, id(f) in decisive) for f in _select(findings, decisive)]
     details = Details(**decision.details)
     details.protected_parties = sorted({p for e in evidence if e.kind in LIMITING for p in e.protected_parties})
-    label, confidence, reasons, warnings = decision.label, decision.confidence, decision.reasons, decision.warnings
+    label, confidence, reasons, warnings = judgment.label, judgment.confidence, decision.reasons, decision.warnings
     if kind.is_loan:
+        warnings = [*warnings, *(f"review: recourse language no clause explains, p. {doc.page_at(r.start)}: "
+                                 f"\"{r.quote}\"" for r in reviews[:MAX_REVIEW])]
+        if len(reviews) > MAX_REVIEW:
+            warnings.append(f"review: {len(reviews) - MAX_REVIEW} more sentence(s) of unexplained recourse language")
         reasons = [*reasons, f"document: {kind.explanation}"]
         if kind.kind != DocumentKind.unknown:  # the kind is known to be a loan: the rough word count is moot
             warnings = [w for w in warnings if w != "not_a_loan_agreement"]
     else:
         # not a loan instrument: no recourse label, and none of its recourse language counts
-        label, confidence = Label.not_a_loan, kind.certainty
         reasons = [kind.explanation, *_guaranty_reasons(kind),
                    "not a loan instrument, so no recourse label: its recourse language is listed, not counted"]
         details = Details(governing_law=details.governing_law, guarantors=kind.guarantors)

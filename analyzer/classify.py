@@ -38,6 +38,7 @@ class Decision:
     decisive: list[Finding] = field(default_factory=list)
     details: dict = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    basis: str = "default"  # which rule decided: structured, cap, exculpation_kept, exculpation, title, signals
 
 
 def _excerpt(f: Finding, text: str, around: int = 70) -> str:
@@ -90,26 +91,25 @@ def decide(findings: list[Finding], text: str, section_of=None) -> Decision:
     if not _looks_like_loan(findings, text):
         warnings.append("not_a_loan_agreement")
 
-    def done(label: str, conf: float, reasons: list[str], decisive: list[Finding]) -> Decision:
+    def done(label: str, conf: float, reasons: list[str], decisive: list[Finding], basis: str) -> Decision:
         if set_aside:
             kinds = Counter(_aside_label(f) for f in set_aside)
             reasons.append("set aside (not a limit on the borrower): "
                            + ", ".join(f"{k} x{n}" if n > 1 else k for k, n in kinds.most_common()))
         if warnings:
             conf = min(conf, 0.5)
-        return Decision(label, round(conf, 2), reasons, decisive, details, warnings)
+        return Decision(label, round(conf, 2), reasons, decisive, details, warnings, basis)
 
     if structured:
         f = structured[0]
-        extra = [x for x in structured[1:4]]
-        return done("limited-recourse", 0.9 if len(structured) > 1 else 0.8,
-                    [f"limited-recourse clause{_where(f, section_of)}: \"{_excerpt(f, text)}\""], [f] + extra)
+        reason = f"limited-recourse clause{_where(f, section_of)}: \"{_excerpt(f, text)}\""
+        return done("limited-recourse", 0.9 if len(structured) > 1 else 0.8, [reason], structured[:4], "structured")
     if caps:
         f = caps[0]
         cap = f.cap or {}
         what = ", ".join(str(v) + ("%" if k == "percent" else "") for k, v in cap.items() if v is not None)
         reason = f"borrower's recourse liability is capped{_where(f, section_of)}" + (f" ({what})" if what else "")
-        return done("limited-recourse", 0.85, [reason], [f])
+        return done("limited-recourse", 0.85, [reason], [f], "cap")
     if excul:
         carve = [f for f in findings if f.kind == "carve_out" and _near(f, excul)]
         spring = [f for f in findings if f.kind == "springing_recourse" and _near(f, excul)]
@@ -128,29 +128,30 @@ def decide(findings: list[Finding], text: str, section_of=None) -> Decision:
                 parts.append(f"an exception that keeps personal liability ('{keeps[0].exceptions[0]}')")
             conf = 0.9 if (carve and len(excul) > 1) or spring else 0.8
             reason = " with ".join(parts[:2]) + (" and " + parts[2] if len(parts) > 2 else "")
-            return done("limited-recourse", conf, [reason], [head] + carve[:5] + spring[:3] + keeps[:1])
+            decisive = [head] + carve[:5] + spring[:3] + keeps[:1]
+            return done("limited-recourse", conf, [reason], decisive, "exculpation_kept")
         asserted = [f for f in findings if f.kind in ("personal_liability", "deficiency_allowed")]
         conf = 0.9 if len(excul) > 1 else 0.8
         if asserted:
             conf -= 0.15
         return done("non-recourse", conf,
                     [f"exculpation{where}: \"{_excerpt(head, text)}\"; "
-                     "no carve-out makes the borrower personally liable"], excul[:4])
+                     "no carve-out makes the borrower personally liable"], excul[:4], "exculpation")
     for t in titles:
         kept = [f for f in findings if f.kind in ("carve_out", "springing_recourse")]
         if t.value == "non-recourse" and kept:
             return done("limited-recourse", 0.75,
                         [f"titled '{text[t.start:t.end].strip()[:80]}', but {len(kept)} clause(s) keep recourse "
-                         "(carve-outs or springing recourse)"], [t] + kept[:5])
+                         "(carve-outs or springing recourse)"], [t] + kept[:5], "title")
         if t.value in ("non-recourse", "limited-recourse"):
-            return done(t.value, 0.7, [f"the instrument is titled '{text[t.start:t.end].strip()[:80]}'"], [t])
+            return done(t.value, 0.7, [f"the instrument is titled '{text[t.start:t.end].strip()[:80]}'"], [t], "title")
     signals = [f for f in findings if f.kind in ("personal_liability", "deficiency_allowed", "promise_to_pay")
                or (f.kind == "recourse_title" and f.value == "recourse")]
     if signals:
         kinds = sorted({f.kind.replace("_", " ") for f in signals})
         conf = 0.85 if any(f.kind != "promise_to_pay" for f in signals) else 0.8
-        return done("recourse", conf, [f"{'; '.join(kinds)}; no clause limits recourse"], _top(signals))
-    return done("recourse", 0.6, ["no clause limits recourse"], [])
+        return done("recourse", conf, [f"{'; '.join(kinds)}; no clause limits recourse"], _top(signals), "signals")
+    return done("recourse", 0.6, ["no clause limits recourse"], [], "default")
 
 
 def _top(signals: list[Finding]) -> list[Finding]:

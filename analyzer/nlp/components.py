@@ -158,7 +158,7 @@ class RecourseClassifier:
     """Labels the doc from the clauses `recourse_clauses` found."""
 
     def __call__(self, doc: Doc) -> Doc:
-        from analyzer.classify import decide
+        from analyzer.judgment import judge_document
 
         if doc._.recourse_evidence is None:
             raise ValueError("recourse_classifier needs the recourse_clauses component before it")
@@ -168,8 +168,11 @@ class RecourseClassifier:
                                "exceptions": list(d.get("exceptions") or []),
                                "aside": Aside(d["aside"]) if d.get("aside") else None})
                     for d in doc._.recourse_evidence]
-        decision = decide(findings, doc.text)
-        doc._.recourse = {"label": decision.label, "confidence": decision.confidence, "reasons": decision.reasons}
+        from analyzer.readers import read_text
+
+        judgment = judge_document(read_text(doc.text, "<spacy>"), findings)
+        reasons = judgment.decision.reasons if judgment.kind.is_loan else [judgment.kind.explanation]
+        doc._.recourse = {"label": judgment.label, "confidence": judgment.confidence, "reasons": reasons}
         return doc
 
     def to_disk(self, path, exclude=()):

@@ -102,7 +102,8 @@ def hits_in(doc: Doc, found: list[tuple[CueRule, int, int]], t_start: int, t_end
 def _pseudo(h: CueHit, hits: list[CueHit]) -> bool:
     """A negation inside a pseudo-negation ("not only", "no later than") or inside a preservation
     ("shall not limit", "nothing herein releases": a double negative that keeps) negates nothing."""
-    return any(p.category in ("PSEUDO", "PRESERVATION") and p.t0 <= h.t0 and h.t1 <= p.t1 for p in hits)
+    return any(p.category in ("PSEUDO", "PRESERVATION") and p.t0 <= h.t0 < p.t1 and (
+        h.t1 <= p.t1 or p.category == "PSEUDO") for p in hits)
 
 
 def _terminated(h: CueHit, lo: int, hi: int, hits: list[CueHit]) -> bool:

@@ -69,7 +69,7 @@ def _evidence(n: int, e: Evidence, verbose: bool) -> RenderableType:
 
 
 def renderables(r: Analysis, verbose: bool = False) -> list[RenderableType]:
-    head = Text(r.path, style="bold")
+    head = Text(r.path, style="bold", no_wrap=True, overflow="ignore")  # a path is copied whole, never wrapped
     if r.pages:
         head.append(f" · {r.pages} page{'s' if r.pages != 1 else ''}", style="dim")
     out: list[RenderableType] = [head]
@@ -110,8 +110,8 @@ def renderables(r: Analysis, verbose: bool = False) -> list[RenderableType]:
 def draw(console: Console, r: Analysis, verbose: bool = False) -> str:
     """The view as `console` would print it, without the spaces rich pads lines with."""
     with console.capture() as cap:
-        for x in renderables(r, verbose):
-            console.print(x)
+        for i, x in enumerate(renderables(r, verbose)):
+            console.print(x, soft_wrap=i == 0)  # the first line is the path: copied whole, never wrapped
     return _TRAILING.sub(r"\1", cap.get())
 
 

@@ -1,0 +1,52 @@
+"""The judgment of one document: its kind, its frames, the decision and the confidence features.
+
+One function serves every front door (the API, the spaCy classifier, the confidence fit in models/), so
+that they cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from analyzer.classify import Decision, decide
+from analyzer.confidence import Review, features, probability, unexplained
+from analyzer.document import Document
+from analyzer.kinds import KindResult, document_kind
+from analyzer.nlp.frames import Finding
+
+
+@dataclass
+class Judgment:
+    """Everything the label and its confidence rest on, before it becomes an Analysis (models/ fits on it)."""
+
+    kind: KindResult
+    findings: list[Finding]
+    decision: Decision
+    reviews: list[Review]
+    features: dict[str, float]
+
+    @property
+    def label(self) -> str:
+        return self.decision.label if self.kind.is_loan else "not-a-loan"
+
+    @property
+    def confidence(self) -> float:
+        """The fitted probability that the label is right; for a non-loan, the kind's certainty."""
+        if not self.kind.is_loan:
+            return self.kind.certainty
+        return probability(self.features, self.decision.confidence)
+
+
+def judge_document(doc: Document, findings: list[Finding] | None = None) -> Judgment:
+    """Judge a read document; `findings` when the clauses were already found (the spaCy component)."""
+    if findings is None:
+        from analyzer.nlp.pipeline import find_clauses  # spaCy is loaded only when clauses are to be found
+
+        findings = find_clauses(doc.text)
+    kind = document_kind(doc.text)
+    decision = decide(findings, doc.text, section_of=doc.section_at)
+    reviews = unexplained(doc.text, findings) if kind.is_loan else []
+    pages = max((pg.number for pg in doc.pages), default=0)
+    feats = features(decision.label, decision.basis, findings, len(reviews), kind.certainty,
+                     len(doc.ocr_pages) / pages if pages else 0.0)
+    return Judgment(kind, findings, decision, reviews, feats)
