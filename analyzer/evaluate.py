@@ -115,8 +115,12 @@ def evaluate(folder: Path, workers: int = 0, jsonl: Path | None = None, out=sys.
                   + ", ".join(f"{k}={limiting_ok[k] / n_:.2f} ({limiting_ok[k]}/{n_})"
                               for k, n_ in limiting_all.most_common()) + "\n")
     out.write("clauses reported per kind: " + ", ".join(f"{k}={v}" for k, v in kinds.most_common()) + "\n")
+    confident_wrong = sum(1 for _, _, res in wrong if (res.confidence or 0) >= 0.8)
+    high = sum(1 for res in results if (res.confidence or 0) >= 0.8)
+    out.write(f"confidence >= 0.8: {high}/{n} documents, {confident_wrong} of them wrong\n")
     out.write(f"accuracy={acc:.3f} macro_f1={macro:.3f} evidence_recall={recall:.3f} n={n}\n")
-    return {"accuracy": acc, "macro_f1": macro, "evidence_recall": recall, "n": n}
+    return {"accuracy": acc, "macro_f1": macro, "evidence_recall": recall, "n": n,
+            "wrong_confident": confident_wrong, "confident": high}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -3,7 +3,7 @@
     python models/fit_confidence.py [--shared ../shared] [--per-family 60] [--write]
 
 Data: every labelled document we may measure against — ../shared/corpus/dev (real agreements, PDFs read
-with the pdfium engine), samples/ with samples/heldout and samples/consumer (our drafting), and a seeded sample
+with the pdfium engine), samples/ with samples/regression and samples/consumer (our drafting), and a seeded sample
 of the paraphrase families (tests/paraphrase: our generated variants, where most of the wrong labels are).
 Only documents read as loans enter the fit (a non-loan's confidence is its kind's certainty).
 Method: L2-regularised logistic regression by Newton's method (numpy), dev documents weighted x5 because they
@@ -51,7 +51,7 @@ def _labelled_folder(folder: Path, source: str) -> list[tuple[str, str, object]]
 def documents(shared: Path, per_family: int) -> list[tuple[str, str, object]]:
     """(source, gold label, path or text) for every document of the fit."""
     docs = _labelled_folder(shared / "corpus" / "dev", "dev")
-    for sub in ("samples", "samples/heldout", "samples/consumer"):
+    for sub in ("samples", "samples/regression", "samples/consumer"):
         docs += _labelled_folder(ROOT / sub, "samples")
     from tests.paraphrase import generate
 

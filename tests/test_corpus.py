@@ -1,4 +1,4 @@
-"""Accuracy on the shared development corpus (real agreements); skipped when the corpus is absent."""
+"""Accuracy on the shared development corpus (real agreements) and on our regression set."""
 
 from __future__ import annotations
 
@@ -12,23 +12,26 @@ CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "dev
 
 @pytest.mark.skipif(not (CORPUS / "manifest.csv").is_file(), reason="../shared/corpus/dev not present")
 def test_dev_corpus_accuracy() -> None:
+    """Issue 11's bar on the real documents: >= 0.97 accuracy, no wrong label stated at confidence >= 0.8."""
     from analyzer.evaluate import evaluate
 
     out = io.StringIO()
     scores = evaluate(CORPUS, workers=2, out=out)
-    assert scores["n"] >= 50
-    assert scores["accuracy"] >= 0.85, out.getvalue()
+    assert scores["n"] >= 80
+    assert scores["accuracy"] >= 0.97, out.getvalue()
+    assert scores["wrong_confident"] == 0, out.getvalue()
 
 
-HELDOUT = Path(__file__).resolve().parents[1] / "samples" / "heldout"
+REGRESSION = Path(__file__).resolve().parents[1] / "samples" / "regression"
 
 
-def test_heldout_agreements_accuracy() -> None:
-    """Our own 24 agreements drafted without sight of the patterns (first measured blind at 21/24)."""
+def test_regression_set_accuracy() -> None:
+    """24 agreements of our own drafting. They were drafted blind (21/24 at first) but the rules were tuned on
+    them in the commit that added them, so they are a regression set, not a measure of unseen documents."""
     from analyzer.evaluate import evaluate
 
     out = io.StringIO()
-    scores = evaluate(HELDOUT, workers=2, out=out)
+    scores = evaluate(REGRESSION, workers=2, out=out)
     assert scores["n"] == 24
-    assert scores["accuracy"] >= 0.9, out.getvalue()
+    assert scores["accuracy"] >= 0.95, out.getvalue()
     assert scores["evidence_recall"] >= 0.9, out.getvalue()

@@ -177,3 +177,14 @@ def test_component_agrees_with_the_api_on_samples(nlp, path):
     api = analyze(path)
     rec = nlp(text)._.recourse
     assert (rec["label"], rec["confidence"]) == (api.label.value, api.confidence)
+
+
+def test_each_span_carries_its_frame(nlp):
+    """A spaCy user gets the whole judgment on span._.recourse, not only a label."""
+    doc = nlp("PROMISSORY NOTE\n\nMaker promises to pay Holder $10.\n\nExcept as provided in Section 9, Maker shall "
+              "have no personal liability for this Note. No officer of Maker shall be personally liable for it.")
+    frames = {span._.recourse["rule"]: span._.recourse for span in doc.spans["recourse"]}
+    limit = next(f for f in frames.values() if f["kind"] == "no_personal_liability" and f["limits_borrower"])
+    assert limit["polarity"] == "negated" and limit["cue"] and limit["exceptions"]
+    others = [f for f in (span._.recourse for span in doc.spans["recourse"]) if f["set_aside"]]
+    assert others and "officer" in others[0]["protected_parties"]

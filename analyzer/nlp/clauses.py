@@ -102,11 +102,12 @@ def parties(text: str, lex: Lexicon) -> tuple[list[str], bool, bool, bool]:
     excluded = bool(_EXCLUDING_OBLIGOR.search(text))
     text = _DEFINED_IN_PARENS.sub(" ", text)
     stripped = _OWNER_OF.sub(" ", _OBLIGOR_COMPOUND.sub(" ", _obligor_possessive(lex).sub(" ", text)))
+    lender = lex.findall("lender_side_protected", stripped)
+    stripped = lex.words["lender_side_protected"].sub(" ", stripped)  # "the L/C Issuer" is no issuer of this debt
     own = doc_obligors_in(stripped)
     obligors = lex.findall("obligor_terms", stripped) + own
     officers = [o for o in lex.findall("officer_terms", text) if o not in own] + [
         m.group(0).lower() for m in _OBLIGOR_COMPOUND.finditer(text)]
-    lender = lex.findall("lender_side_protected", stripped)
     named = list(dict.fromkeys(obligors + officers + lender))
     has_obligor = bool(obligors) and not excluded
     return named, has_obligor, bool(officers) and not has_obligor, bool(lender) and not has_obligor

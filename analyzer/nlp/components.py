@@ -13,7 +13,7 @@ from dataclasses import asdict
 
 from spacy.language import Language
 from spacy.matcher import Matcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from analyzer.nlp.context import CueMatcher, hits_in
 from analyzer.nlp.frames import Aside, Context, Finding
@@ -30,6 +30,8 @@ TOP_CHARS = 600  # the opening of a document, where titles stand
 
 if not Doc.has_extension("recourse_evidence"):
     Doc.set_extension("recourse_evidence", default=None)
+if not Span.has_extension("recourse"):  # the whole frame of a clause, for spaCy users
+    Span.set_extension("recourse", default=None)
 if not Doc.has_extension("recourse"):
     Doc.set_extension("recourse", default=None)
 
@@ -142,6 +144,7 @@ class ClauseMatcher:
         for f in found:
             span = doc.char_span(f.start, f.end, label=f.kind, alignment_mode="expand")
             if span is not None:
+                span._.recourse = frame_of(f)
                 spans.append(span)
         doc.spans[SPAN_KEY] = spans
         doc._.recourse_evidence = [asdict(f) for f in found]
@@ -152,6 +155,15 @@ class ClauseMatcher:
 
     def from_disk(self, path, exclude=()):
         return self
+
+
+def frame_of(f: Finding) -> dict:
+    """A clause's frame as plain data: kind, polarity, the cue that decided, scope, exceptions, whom it
+    protects, whether it binds the borrower and, when set aside, why."""
+    return {"kind": str(f.kind), "polarity": f.polarity, "rule": f.rule, "cue": f.cue, "scope": f.scope,
+            "scope_cue": f.scope_cue, "exceptions": list(f.exceptions), "protected_parties": list(f.protected_parties),
+            "limits_borrower": f.limits_borrower, "set_aside": f.aside.value if f.aside else None,
+            "categories": list(f.categories), "triggers": list(f.triggers), "anchor": list(f.anchor)}
 
 
 class RecourseClassifier:

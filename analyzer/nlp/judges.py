@@ -270,7 +270,7 @@ def judge_no_other_source(ctx: Context, rule: str, lex: Lexicon) -> Finding | No
 
 
 _PUBLIC_HOLDER = re.compile(r"\b(Issuer|Authority|Agency|City|County|Town|Village|District|Commission|State|"
-                            r"Municipality|Corporation|Board|Bonds?)\b")
+                            r"Municipality|Corporation|Board)\b")
 _BORROWER_SOURCE = re.compile(r"\b(Borrower|Loan\s+(?:Re)?[Pp]ayments|payments\s+(?:made\s+)?(?:by|under)|"
                               r"Loan\s+Agreement|Revenues?\s+(?:received|derived)\s+(?:from|under))\b")
 
