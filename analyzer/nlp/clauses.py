@@ -34,7 +34,8 @@ _OBLIGOR_COMPOUND = re.compile(  # "Borrower Party", "Borrower Affiliate": someo
     r"Representatives?|Indemnit\w+|Entit(?:y|ies)|Members?|Owners?|Persons?|Group|Sponsors?|Guarantors?)\b")
 _SIGNATORY = re.compile(  # an officer signing a certificate "in his capacity as ... and not individually"
     r"\b(in\s+(his|her|their|its|the\s+undersigned's)\s+(official\s+)?capacity|solely\s+in\s+[\w'\s]{0,40}capacity"
-    r"|not\s+(individually|personally|in\s+(his|her|their|the\s+undersigned's)\s+(individual|personal)))", re.I)
+    r"|(?:and|but)\s+not\s+(individually|personally|in\s+(his|her|their|the\s+undersigned's)\s+(individual|personal)))",
+    re.I)
 _OWNER_OF = re.compile(r"\b(?:direct\s+or\s+indirect\s+)?owners?\s+of\b", re.I)
 _DENIAL = re.compile(
     r"\b(nothing|no provision|not)\b[^.;]{0,160}\b(construed|interpreted|deemed|render\w*|constitut\w*|agreed|"

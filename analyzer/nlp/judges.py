@@ -575,8 +575,8 @@ def judge_without_recourse(ctx: Context, rule: str, lex: Lexicon) -> Finding | N
     if re.search(r"paid in full|marked|mark\b", text, re.I):
         return _set_aside(ctx, Kind.without_recourse_transfer, rule, Aside.marking)
     named, _obligor, _, _ = parties(after, lex)
-    if re.match(r"\s*(to|against|on)\s+(the\s+|any\s+)?(borrowers?|makers?|obligors?|mortgagors?|trustors?)\b",
-                after, re.I) and not lex.find("transfer_cues", text):
+    target = re.match(r"\s*(?:to|against|on)\s+(?:the\s+|any\s+)?([\w-]+(?:\s+[A-Z][\w-]*){0,2})", after)
+    if target and find_obligor(target.group(1), lex) and not lex.find("transfer_cues", text):
         return _limit(ctx, Kind.exculpation, rule, lex, "negated", cue="without recourse to the obligor",
                       protected_parties=named, score=0.7)
     return _set_aside(ctx, Kind.without_recourse_transfer, rule, Aside.transfer)
