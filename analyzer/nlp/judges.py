@@ -406,6 +406,17 @@ def judge_balance_owed(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
     return _new(ctx, Kind.deficiency_allowed, rule, cue=ctx.anchor.lower(), score=0.7)
 
 
+def judge_full_satisfaction(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
+    """'will accept the sale proceeds as full payment', 'takes the goods in full satisfaction of the loan': the
+    collateral ends the debt, so no deficiency is owed."""
+    if negation(ctx) or not _AFTER_COLLATERAL.search(ctx.text) and not lex.find("collateral_terms", ctx.text):
+        return None
+    if not (find_obligor(ctx.text, lex) or lex.find("this_instrument", ctx.text) or re.search(
+            r"\b(loan|debt|balance)\b", ctx.text, re.I)):
+        return None
+    return _limit(ctx, Kind.deficiency_barred, rule, lex, cue=ctx.anchor.lower())
+
+
 def judge_forfeiture(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
     """Pledge loans: 'the pledgor is not obligated to redeem' / 'forfeiture of the goods is the only remedy'."""
     neg = negation(ctx)
@@ -422,6 +433,14 @@ def judge_limited_recourse_words(ctx: Context, rule: str, lex: Lexicon) -> Findi
             return None  # a heading ("Limited Recourse Obligations") decides nothing; its clause does
         return _new(ctx, Kind.recourse_title, rule, value="limited-recourse", cue=ctx.anchor, limits_borrower=True,
                     score=0.7)
+    return _structured(ctx, rule, lex)
+
+
+def judge_no_further_claim(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
+    """'the holders shall have no further claim against the Issuer' once the collateral is applied."""
+    if not (lex.find("collateral_terms", ctx.text) or re.search(r"\b(proceeds|fall short|insufficient)\b", ctx.text,
+                                                                  re.I)):
+        return None
     return _structured(ctx, rule, lex)
 
 
