@@ -409,6 +409,10 @@ def judge_balance_owed(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
 def judge_full_satisfaction(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
     """'will accept the sale proceeds as full payment', 'takes the goods in full satisfaction of the loan': the
     collateral ends the debt, so no deficiency is owed."""
+    before = ctx.text[max(0, ctx.a0 - 160):ctx.a0]
+    if not (re.search(r"\b(?:as|in)\s*$", before) and re.search(
+            r"\b(?:accept|take|receive|keep|retain|hold)\w*\b", before, re.I)):
+        return None  # "to secure the full payment of the Obligations" ends nothing
     if negation(ctx) or not _AFTER_COLLATERAL.search(ctx.text) and not lex.find("collateral_terms", ctx.text):
         return None
     if not (find_obligor(ctx.text, lex) or lex.find("this_instrument", ctx.text) or re.search(
