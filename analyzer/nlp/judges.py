@@ -223,10 +223,16 @@ def judge_source_named_before(ctx: Context, rule: str, lex: Lexicon) -> Finding 
 
 
 def judge_sole_recourse(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
-    """'the sole recourse / only remedy of Lender ... shall be (to / against / limited to) X'."""
+    """'the sole recourse / only remedy of Lender ... shall be (to / against / limited to) X', or the remedy
+    named before it: 'forfeiture of the pledged goods is our only remedy'."""
     target = _target(ctx)
     m = re.search(r"\b(shall|will|is|are|be)\b(\s+\w+){0,3}?\s+(to|against|limited to|in|from)\b", target, re.I)
-    return _confined(ctx, rule, lex, target[m.end():] if m else target)
+    found = _confined(ctx, rule, lex, target[m.end():] if m else target)
+    if found is None and re.match(r"\W*$", target) and re.search(
+            r"\b(forfeit\w*|foreclos\w*|repossess\w*|sale\s+of|keep\w*|retain\w*)\b", ctx.pre, re.I) \
+            and not negation(ctx):
+        return _limit(ctx, Kind.exculpation, rule, lex, cue=f"… {ctx.anchor.lower()}")
+    return found
 
 
 def judge_recourse_limited(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
