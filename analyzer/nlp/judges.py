@@ -288,9 +288,11 @@ _PAID_BY = re.compile(r"\b(?:paid|made|payable|received|derived|owed)\s+(?:\w+\s
 def _public_conduit(ctx: Context, lex: Lexicon) -> bool:
     """A public issuer's own limited obligation payable from what the borrower pays: the issuer is protected,
     the borrower is the source of payment, not a protected party."""
-    if not _PUBLIC_HOLDER.search(ctx.pre[-200:]):
+    owner = re.match(r"\W*of\s+(?:the\s+)?((?:[A-Z][\w-]*\s*){1,3})", ctx.post)  # "obligations of the Agency"
+    holder = ctx.pre[-200:] + " " + (owner.group(1) if owner else "")
+    if not _PUBLIC_HOLDER.search(holder):
         return False
-    if has_doc_obligors() and not doc_obligor(ctx.pre[-200:]):
+    if has_doc_obligors() and not doc_obligor(holder):
         return True  # the document's borrower is someone else: this is the public lender's own obligation
     if _BORROWER_SOURCE.search(ctx.text):
         return True
