@@ -578,8 +578,9 @@ def judge_springing(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
     if negation(ctx):
         return None
     window = text[max(0, ctx.a0 - 200):ctx.a1 + 200]
-    if lex.find("third_party_debt_cues", window) and not lex.find("this_instrument", window):
-        return None
+    if lex.find("third_party_debt_cues", window) and not (lex.find("this_instrument", window)
+                                                           or find_obligor(ctx.post[:80], lex)):
+        return None  # other debt that becomes recourse to someone else
     if _FOR_ITEMS.match(ctx.post) or _FOR_ITEMS.match(text[ctx.a1:]):
         # "full recourse against Borrower for (a) fraud ... (b) waste": carve-outs, not the whole debt
         return _new(ctx, Kind.carve_out, rule, cue=ctx.anchor.lower(), categories=_categories(text, lex),
