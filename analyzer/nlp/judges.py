@@ -265,7 +265,8 @@ def judge_no_other_source(ctx: Context, rule: str, lex: Lexicon) -> Finding | No
     """'no duty to pay from any other funds', 'not payable from any other source': the debt is confined to
     the source named elsewhere in the sentence."""
     if not negation(ctx) or not re.search(r"\b(pay\w*|satisf\w*|recover\w*|collect\w*|liab\w*|obligat\w*|levy|"
-                                          r"attach\w*|execut\w*|enforc\w*|pursue|proceed)\b", ctx.pre[-80:], re.I):
+                                          r"attach\w*|execut\w*|enforc\w*|pursue|proceed|appl\w*)\b",
+                                          ctx.text[max(0, ctx.a0 - 160):ctx.a1 + 40], re.I):
         return None
     subject = _subject(ctx)
     if not (find_obligor(subject, lex) or lex.find("this_instrument", subject + ctx.post[:80])):
@@ -429,6 +430,16 @@ def judge_full_satisfaction(ctx: Context, rule: str, lex: Lexicon) -> Finding | 
     return _limit(ctx, Kind.deficiency_barred, rule, lex, cue=ctx.anchor.lower())
 
 
+def judge_balance_forgiven(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
+    """'if the Revenues are insufficient ..., the unpaid balance is forgiven': the source ends the debt."""
+    if negation(ctx) or not re.search(r"\b(insufficient|not\s+enough|fall\s+short|does\s+not\s+cover|less\s+than|"
+                                      r"remaining|maturity)\b", ctx.text, re.I):
+        return None
+    if not (lex.find("this_instrument", ctx.text) or find_obligor(ctx.text, lex)):
+        return None
+    return _limit(ctx, Kind.deficiency_barred, rule, lex, cue=ctx.anchor.lower())
+
+
 def judge_forfeiture(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
     """Pledge loans: 'the pledgor is not obligated to redeem' / 'forfeiture of the goods is the only remedy'."""
     neg = negation(ctx)
@@ -570,6 +581,9 @@ _FOR_ITEMS = re.compile(r"^\W*(?:(?:against|of)\s+(?:[\w,'\u2019]+\s+){1,6}?)?(?
                         r"damages?|costs?|claims?)|the\s+following|losses|damages|costs|claims)", re.I)
 
 
+_FOR_WHAT = re.compile(r"^\W*(?:(?:against|of)\s+(?:[\w,'\u2019]+\s+){1,6}?)?(?:obligation\s+)?(for)\s+", re.I)
+
+
 def judge_springing(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
     text = ctx.text
     if _is_title(ctx):
@@ -581,7 +595,10 @@ def judge_springing(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
     if lex.find("third_party_debt_cues", window) and not (lex.find("this_instrument", window)
                                                            or find_obligor(ctx.post[:80], lex)):
         return None  # other debt that becomes recourse to someone else
-    if _FOR_ITEMS.match(ctx.post) or _FOR_ITEMS.match(text[ctx.a1:]):
+    items = _FOR_WHAT.match(ctx.post)
+    if _FOR_ITEMS.match(ctx.post) or _FOR_ITEMS.match(text[ctx.a1:]) or (
+            items and not lex.find("whole_debt_terms", ctx.post[items.end():items.end() + 60])
+            and not _WHOLE_DEBT.match(ctx.post[items.start(1):])):
         # "full recourse against Borrower for (a) fraud ... (b) waste": carve-outs, not the whole debt
         return _new(ctx, Kind.carve_out, rule, cue=ctx.anchor.lower(), categories=_categories(text, lex),
                     score=0.75)
