@@ -14,6 +14,8 @@ import io
 import re
 from array import array
 from dataclasses import dataclass, field
+from itertools import accumulate, repeat
+from operator import add
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -167,6 +169,24 @@ class DocumentBuilder:
         if bbox is not None and self._page is not None:
             self.doc.box_start.append(self._len)
             self._xy.extend(bbox)
+        self._out.write(text)
+        self._len += len(text)
+        self._tail = (self._tail + text)[-2:]
+
+    def add_words(self, text: str, boxes: array) -> None:
+        """Append words joined by single spaces, `boxes` holding x0, top, x1, bottom for each (float32).
+
+        The same as one `add` per word and per space, without a call per word: a page of a long
+        document holds ~500 words.
+        """
+        if not text:
+            return
+        if self._page is not None and boxes:
+            steps = map(add, map(len, text.split(" ")), repeat(1))  # word lengths plus the space after
+            starts = array("i", accumulate(steps, initial=self._len))
+            del starts[-1]
+            self.doc.box_start.extend(starts)
+            self._xy.extend(boxes)
         self._out.write(text)
         self._len += len(text)
         self._tail = (self._tail + text)[-2:]

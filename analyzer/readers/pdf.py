@@ -398,7 +398,8 @@ def _to_top_left(rotation: int, mb: tuple[float, float, float, float]) -> Callab
     return lambda x, y: (x - x0, y1 - y)
 
 
-def _pdfium_words(textpage, rotation: int, mb: tuple[float, float, float, float]) -> list[Word]:
+def _pdfium_words(textpage, rotation: int, mb: tuple[float, float, float, float], start: int = 0,
+                  end: int | None = None, text: str | None = None) -> list[Word]:
     """Words of a pdfium text page, split like pdfplumber splits them.
 
     pdfium's own spaces and line breaks separate tokens; a token is split further where a
@@ -406,7 +407,8 @@ def _pdfium_words(textpage, rotation: int, mb: tuple[float, float, float, float]
     font size (pdfium glues "EXHIBITA", "Company,Inc." on tight lines). Boxes use the char's
     loose box with its top taken from the font size: the loose box spans the font's ascent, but
     pdfplumber's box is descent to descent + size; both share the bottom, so both engines see the
-    same line geometry.
+    same line geometry. `start` and `end` limit the reading to a range of character indices; `text` is
+    the page's index-aligned text when the caller has it already.
     """
     import pypdfium2.raw as pdfium_c
 
@@ -414,7 +416,9 @@ def _pdfium_words(textpage, rotation: int, mb: tuple[float, float, float, float]
     n = pdfium_c.FPDFText_CountChars(handle)
     if n <= 0:
         return []
-    text = textpage.get_text_range(0, n)
+    end = n if end is None else min(end, n)
+    if text is None or len(text) != n:
+        text = textpage.get_text_range(0, n)
     if len(text) != n:  # inserted/excluded chars or surrogate pairs: rebuild index-aligned text
         text = "".join(chr(pdfium_c.FPDFText_GetUnicode(handle, i) or 32) for i in range(n))
     to_tl = _to_top_left(rotation, mb)
@@ -432,12 +436,12 @@ def _pdfium_words(textpage, rotation: int, mb: tuple[float, float, float, float]
 
     rot0 = rotation == 0
     mx0, my1 = mb[0], mb[3]
-    for m in _TOKEN.finditer(text):
-        start, end = m.span()
-        wstart = start
+    for m in _TOKEN.finditer(text, start, end):
+        tstart, tend = m.span()
+        wstart = tstart
         wx0 = wtop = wx1 = wbot = px0 = px1 = size = gap = 0.0
         have = False
-        for i in range(start, end):
+        for i in range(tstart, tend):
             if not loose(handle, i, ref):
                 continue
             if rot0:  # the common case, inlined: this loop runs once per character
@@ -475,13 +479,15 @@ def _pdfium_words(textpage, rotation: int, mb: tuple[float, float, float, float]
                 gap = ratio * (size or 10.0)
             px0, px1 = x0, x1
         if have:
-            emit(text[wstart:end], wx0, wtop, wx1, wbot, size)
+            emit(text[wstart:tend], wx0, wtop, wx1, wbot, size)
     return words
 
 
 def _pages_pdfium(data: bytes, options: ReadOptions, state: dict | None = None) -> Iterator[PageLines]:
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
+
+    from analyzer.readers.pdfium_fast import fast_lines
 
     check_inflated_sizes(data)
     try:
@@ -509,7 +515,7 @@ def _pages_pdfium(data: bytes, options: ReadOptions, state: dict | None = None) 
                 rotation = page.get_rotation() % 360
                 mb = tuple(float(v) for v in page.get_mediabox())
                 textpage = page.get_textpage()
-                out.lines = group_lines(_pdfium_words(textpage, rotation, mb))
+                out.lines = fast_lines(textpage, rotation, mb, _pdfium_words)
                 if out.alnum < LOW_DENSITY_CHARS:
                     images = list(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=4))
                     boxes = []
