@@ -73,6 +73,10 @@ class Analyzer:
             return Analysis(path=str(label), error=exc.reason, error_code=exc.code,
                             seconds=round(time.perf_counter() - t0, 3))
         result = analyze_document(doc)
+        if doc.reread is not None:  # the fast PDF engine: evidence pages re-read exactly, here, in this process
+            from analyzer.readers.pdf_exact import refine_evidence
+
+            refine_evidence(doc, result)
         result.seconds = round(time.perf_counter() - t0, 3)
         return result
 

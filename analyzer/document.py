@@ -13,6 +13,7 @@ import hashlib
 import io
 import re
 from array import array
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import accumulate, repeat
 from operator import add
@@ -51,6 +52,8 @@ class Document:
     # ends at the next space or the next word, whichever comes first
     box_start: array = field(default_factory=lambda: array("i"))  # 4 bytes: texts stay under 2**31 characters
     box_xy: array = field(default_factory=lambda: array("H"))  # x0, top, x1, bottom per word, on the page's grid
+    # set by a reader whose word boxes are estimates: re-reads pages exactly on request (`exact_boxes`)
+    reread: Callable[[Document, frozenset[int]], None] | None = field(default=None, repr=False, compare=False)
     _sections: list[tuple[int, str]] | None = field(default=None, repr=False)
     _page_starts: list[int] | None = field(default=None, repr=False)
 

@@ -279,12 +279,12 @@ def _forget_contents(pdf, page) -> None:
         pass
 
 
-def _plumber_pages(pdf, options: ReadOptions) -> Iterator[tuple[int, object]]:
+def _plumber_pages(pdf, options: ReadOptions, only: frozenset[int] | None = None) -> Iterator[tuple[int, object]]:
     """(number, pdfplumber Page, or the exception that kept one from being made), a page at a time.
 
     `pdf.pages` makes every page up front and keeps them all (~6 KB a page) for the life of the
     file; here each is made when its turn comes and let go after. A page whose own dictionary
-    is broken (no MediaBox) costs that page, not the document.
+    is broken (no MediaBox) costs that page, not the document. `only`: just these page numbers.
     """
     from pdfminer.pdfpage import PDFPage
     from pdfminer.pdftypes import resolve1
@@ -296,7 +296,9 @@ def _plumber_pages(pdf, options: ReadOptions) -> Iterator[tuple[int, object]]:
             _check_pages(number, options)
             if last is not None and number > last:
                 return
-            if number < first:
+            if number < first or (only is not None and number not in only):
+                if only is not None and number > max(only):
+                    return
                 continue
             try:
                 page = Page(pdf, page_obj, page_number=number)
@@ -311,7 +313,8 @@ def _plumber_pages(pdf, options: ReadOptions) -> Iterator[tuple[int, object]]:
         raise _open_error(exc, options) from None
 
 
-def _pages_pdfplumber(data: bytes, options: ReadOptions, state: dict | None = None) -> Iterator[PageLines]:
+def _pages_pdfplumber(data: bytes, options: ReadOptions, state: dict | None = None,
+                      only: frozenset[int] | None = None) -> Iterator[PageLines]:
     import pdfplumber
     from pdfplumber.utils import extract_words
 
@@ -332,7 +335,7 @@ def _pages_pdfplumber(data: bytes, options: ReadOptions, state: dict | None = No
         declared = _plumber_page_count(pdf)
         if declared is not None:
             _check_pages(declared, options)
-        for number, page in _plumber_pages(pdf, options):
+        for number, page in _plumber_pages(pdf, options, only):
             out = PageLines(number=number)
             if isinstance(page, Exception):
                 out.error = _pdfminer_reason(_unwrap(page))
@@ -540,6 +543,7 @@ def _pages_pdfium(data: bytes, options: ReadOptions, state: dict | None = None) 
 # engine(data, options, state) -> pages; `state["password"]` is set to the password that opened the file
 # when it differs from options.password
 ENGINES: dict[str, Callable[..., Iterator[PageLines]]] = {
+    "fast": _pages_pdfium,  # pypdfium2 reads, pdfplumber re-reads the evidence pages (analyzer.readers.pdf_exact)
     "pdfplumber": _pages_pdfplumber,
     "pdfium": _pages_pdfium,
 }
@@ -700,4 +704,8 @@ def assemble(data: bytes, name: str, options: ReadOptions, pages: list[PageLines
     emit(builder, pages)
     doc = builder.build()
     doc.warnings.extend(warnings)
+    if options.engine == "fast":
+        from analyzer.readers.pdf_exact import exact_reader
+
+        doc.reread = exact_reader(data, options)
     return doc
