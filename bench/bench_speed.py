@@ -93,7 +93,8 @@ def measure(pdf: Path, side: str) -> tuple[float, float, float, str]:
 
 
 _CUES = re.compile(r"recourse|liab|deficien|judgment|guarant|exculpat|solely|personal|fraud|waste|bankrupt|"
-                   r"indemn|misappl|collateral|security|limited|without|foreclos|loss|damage|obligor|pay|only|governed", re.I)
+                   r"indemn|misappl|collateral|security|limited|without|foreclos|loss|damage|obligor|pay|only|"
+                   r"governed", re.I)
 MAIN_SAMPLE = ROOT / "samples" / "limited_cmbs_carveouts.txt"
 
 
