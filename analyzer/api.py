@@ -44,7 +44,7 @@ def _is_path_like(s: str) -> bool:
 class Analyzer:
     """Reusable analyzer; the spaCy pipeline is built on first use and kept for the process."""
 
-    def __init__(self, password: str | None = None, engine: str = "pdfplumber", ocr: str = "auto",
+    def __init__(self, password: str | None = None, engine: str = "fast", ocr: str = "auto",
                  split_workers: int = 1) -> None:
         self.options = ReadOptions(password=password, engine=engine, ocr=ocr, split_workers=split_workers)
 
