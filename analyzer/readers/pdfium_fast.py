@@ -184,10 +184,11 @@ def _assemble(text: str, cum, segs: list[tuple]) -> list[Line]:
         lines.append(Line(" ".join(texts), boxes, min(p[2] for p in cur), min(p[3] for p in cur),
                           max(p[4] for p in cur), max(p[5] for p in cur)))
 
+    ltop = lbot = 0.0  # vertical extent of the line being built
+
     def add(t: str, bx: array, x0: float, top: float, x1: float, bottom: float, one_word: bool) -> None:
-        nonlocal cur
+        nonlocal cur, ltop, lbot
         if cur:
-            ltop, lbot = min(p[3] for p in cur), max(p[5] for p in cur)
             overlap = min(lbot, bottom) - max(ltop, top)
             if overlap > 0.5 * max(min(lbot - ltop, bottom - top), 0.1):
                 last = cur[-1]
@@ -201,11 +202,13 @@ def _assemble(text: str, cum, segs: list[tuple]) -> list[Line]:
                     nb[-2], nb[-1] = max(nb[-2], x1), max(nb[-1], bottom)
                     cur[-1] = (last[0] + t, nb, min(last[2], x0), min(last[3], top), max(last[4], x1),
                                max(last[5], bottom))
-                    return
-                cur.append((t, bx, x0, top, x1, bottom))
+                else:
+                    cur.append((t, bx, x0, top, x1, bottom))
+                ltop, lbot = min(ltop, top), max(lbot, bottom)
                 return
             flush()
         cur = [(t, bx, x0, top, x1, bottom)]
+        ltop, lbot = top, bottom
 
     fast = [seg for seg in segs if seg[0] == "fast"]
     boxes = iter(_word_boxes(text, cum, fast) if fast else ())
