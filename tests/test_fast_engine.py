@@ -58,3 +58,19 @@ def test_fast_engine_without_evidence_rereads_nothing(monkeypatch: pytest.Monkey
     result = Analyzer(engine="fast", ocr="never").analyze(bytes(pdf.output()), name="notes.pdf")
     assert result.error is None and result.evidence == []
     assert calls == []
+
+
+def test_failed_reread_keeps_the_pdfium_result(monkeypatch: pytest.MonkeyPatch) -> None:
+    """pdfplumber choking on a page pdfium read keeps the record: estimated boxes and a warning that says so."""
+    path = SAMPLES / "nonrecourse_note.pdf"
+    expected = Analyzer(engine="pdfium", ocr="never").analyze(path)
+
+    def broken(*args, **kwargs):
+        raise RecursionError("nested too deeply")
+        yield  # pragma: no cover - a generator, as the real one
+
+    monkeypatch.setattr(pdf_reader, "_pages_pdfplumber", broken)
+    result = Analyzer(engine="fast", ocr="never").analyze(path)
+    assert result.error is None and result.label == expected.label
+    assert "exact_boxes_failed: RecursionError" in result.warnings
+    assert [e.boxes for e in result.evidence] == [e.boxes for e in expected.evidence]

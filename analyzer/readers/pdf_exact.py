@@ -128,7 +128,9 @@ def refine_evidence(doc: Document, result: Analysis) -> None:
         if a is None or b is None:
             continue
         pages.update(p.number for p in doc.pages[index[a]:index[b] + 1])
+    known = len(doc.warnings)
     doc.reread(doc, frozenset(pages))
+    result.warnings.extend(doc.warnings[known:])  # the record was made before the re-read
     for e in result.evidence:
         boxes = doc.boxes_for(e.start, e.end) if len(doc.box_start) else []
         if boxes:
