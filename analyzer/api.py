@@ -45,7 +45,7 @@ def _is_path_like(s: str) -> bool:
 class Analyzer:
     """Reusable analyzer; the spaCy pipeline is built on first use and kept for the process."""
 
-    def __init__(self, password: str | None = None, engine: str = "pdfplumber", ocr: str = "auto",
+    def __init__(self, password: str | None = None, engine: str = "fast", ocr: str = "auto",
                  split_workers: int = 1) -> None:
         self.options = ReadOptions(password=password, engine=engine, ocr=ocr, split_workers=split_workers)
 
@@ -74,6 +74,10 @@ class Analyzer:
             return Analysis(path=str(label), error=exc.reason, error_code=exc.code,
                             seconds=round(time.perf_counter() - t0, 3))
         result = analyze_document(doc)
+        if doc.reread is not None:  # the fast PDF engine: evidence pages re-read exactly, here, in this process
+            from analyzer.readers.pdf_exact import refine_evidence
+
+            refine_evidence(doc, result)
         result.seconds = round(time.perf_counter() - t0, 3)
         return result
 

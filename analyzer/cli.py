@@ -36,6 +36,7 @@ class Fmt(StrEnum):
 
 
 class Engine(StrEnum):
+    fast = "fast"
     pdfplumber = "pdfplumber"
     pdfium = "pdfium"
 
@@ -116,7 +117,7 @@ def analyze(
     password: Annotated[str | None, typer.Option(help="Password for encrypted PDFs.", metavar="TEXT")] = None,
     engine: Annotated[str, typer.Option(help="PDF text engine.", metavar=_metavar(Engine),
                                         callback=_one_of("--engine", Engine),
-                                        autocompletion=_choices(Engine))] = Engine.pdfplumber.value,
+                                        autocompletion=_choices(Engine))] = Engine.fast.value,
     ocr: Annotated[str, typer.Option(help="OCR pages without text.", metavar=_metavar(Ocr),
                                      callback=_one_of("--ocr", Ocr), autocompletion=_choices(Ocr))] = Ocr.auto.value,
     workers: Annotated[int, typer.Option(help="Worker processes (0 = number of CPUs).", metavar="N")] = 0,

@@ -13,7 +13,10 @@ import hashlib
 import io
 import re
 from array import array
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import accumulate, repeat
+from operator import add
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -49,6 +52,8 @@ class Document:
     # ends at the next space or the next word, whichever comes first
     box_start: array = field(default_factory=lambda: array("i"))  # 4 bytes: texts stay under 2**31 characters
     box_xy: array = field(default_factory=lambda: array("H"))  # x0, top, x1, bottom per word, on the page's grid
+    # set by a reader whose word boxes are estimates: re-reads pages exactly on request (`exact_boxes`)
+    reread: Callable[[Document, frozenset[int]], None] | None = field(default=None, repr=False, compare=False)
     _sections: list[tuple[int, str]] | None = field(default=None, repr=False)
     _page_starts: list[int] | None = field(default=None, repr=False)
 
@@ -167,6 +172,24 @@ class DocumentBuilder:
         if bbox is not None and self._page is not None:
             self.doc.box_start.append(self._len)
             self._xy.extend(bbox)
+        self._out.write(text)
+        self._len += len(text)
+        self._tail = (self._tail + text)[-2:]
+
+    def add_words(self, text: str, boxes: array) -> None:
+        """Append words joined by single spaces, `boxes` holding x0, top, x1, bottom for each (float32).
+
+        The same as one `add` per word and per space, without a call per word: a page of a long
+        document holds ~500 words.
+        """
+        if not text:
+            return
+        if self._page is not None and boxes:
+            steps = map(add, map(len, text.split(" ")), repeat(1))  # word lengths plus the space after
+            starts = array("i", accumulate(steps, initial=self._len))
+            del starts[-1]
+            self.doc.box_start.extend(starts)
+            self._xy.extend(boxes)
         self._out.write(text)
         self._len += len(text)
         self._tail = (self._tail + text)[-2:]

@@ -20,7 +20,9 @@ from analyzer.errors import InputError, UnsupportedFormat
 @dataclass(frozen=True)
 class ReadOptions:
     password: str | None = None
-    engine: str = "pdfplumber"  # pdfplumber | pdfium
+    # pdfplumber | pdfium | fast (pdfium, the evidence pages re-read by pdfplumber: Analyzer's default). The
+    # reader's own default stays pdfplumber: read_bytes alone gives exact boxes without the second step.
+    engine: str = "pdfplumber"
     ocr: str = "auto"  # auto | always | never
     max_bytes: int = 512 * 1024 * 1024
     max_pages: int = 20_000

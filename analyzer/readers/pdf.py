@@ -279,12 +279,12 @@ def _forget_contents(pdf, page) -> None:
         pass
 
 
-def _plumber_pages(pdf, options: ReadOptions) -> Iterator[tuple[int, object]]:
+def _plumber_pages(pdf, options: ReadOptions, only: frozenset[int] | None = None) -> Iterator[tuple[int, object]]:
     """(number, pdfplumber Page, or the exception that kept one from being made), a page at a time.
 
     `pdf.pages` makes every page up front and keeps them all (~6 KB a page) for the life of the
     file; here each is made when its turn comes and let go after. A page whose own dictionary
-    is broken (no MediaBox) costs that page, not the document.
+    is broken (no MediaBox) costs that page, not the document. `only`: just these page numbers.
     """
     from pdfminer.pdfpage import PDFPage
     from pdfminer.pdftypes import resolve1
@@ -296,7 +296,9 @@ def _plumber_pages(pdf, options: ReadOptions) -> Iterator[tuple[int, object]]:
             _check_pages(number, options)
             if last is not None and number > last:
                 return
-            if number < first:
+            if number < first or (only is not None and number not in only):
+                if only is not None and number > max(only):
+                    return
                 continue
             try:
                 page = Page(pdf, page_obj, page_number=number)
@@ -311,7 +313,8 @@ def _plumber_pages(pdf, options: ReadOptions) -> Iterator[tuple[int, object]]:
         raise _open_error(exc, options) from None
 
 
-def _pages_pdfplumber(data: bytes, options: ReadOptions, state: dict | None = None) -> Iterator[PageLines]:
+def _pages_pdfplumber(data: bytes, options: ReadOptions, state: dict | None = None,
+                      only: frozenset[int] | None = None) -> Iterator[PageLines]:
     import pdfplumber
     from pdfplumber.utils import extract_words
 
@@ -332,7 +335,7 @@ def _pages_pdfplumber(data: bytes, options: ReadOptions, state: dict | None = No
         declared = _plumber_page_count(pdf)
         if declared is not None:
             _check_pages(declared, options)
-        for number, page in _plumber_pages(pdf, options):
+        for number, page in _plumber_pages(pdf, options, only):
             out = PageLines(number=number)
             if isinstance(page, Exception):
                 out.error = _pdfminer_reason(_unwrap(page))
@@ -398,7 +401,8 @@ def _to_top_left(rotation: int, mb: tuple[float, float, float, float]) -> Callab
     return lambda x, y: (x - x0, y1 - y)
 
 
-def _pdfium_words(textpage, rotation: int, mb: tuple[float, float, float, float]) -> list[Word]:
+def _pdfium_words(textpage, rotation: int, mb: tuple[float, float, float, float], start: int = 0,
+                  end: int | None = None, text: str | None = None) -> list[Word]:
     """Words of a pdfium text page, split like pdfplumber splits them.
 
     pdfium's own spaces and line breaks separate tokens; a token is split further where a
@@ -406,7 +410,8 @@ def _pdfium_words(textpage, rotation: int, mb: tuple[float, float, float, float]
     font size (pdfium glues "EXHIBITA", "Company,Inc." on tight lines). Boxes use the char's
     loose box with its top taken from the font size: the loose box spans the font's ascent, but
     pdfplumber's box is descent to descent + size; both share the bottom, so both engines see the
-    same line geometry.
+    same line geometry. `start` and `end` limit the reading to a range of character indices; `text` is
+    the page's index-aligned text when the caller has it already.
     """
     import pypdfium2.raw as pdfium_c
 
@@ -414,7 +419,9 @@ def _pdfium_words(textpage, rotation: int, mb: tuple[float, float, float, float]
     n = pdfium_c.FPDFText_CountChars(handle)
     if n <= 0:
         return []
-    text = textpage.get_text_range(0, n)
+    end = n if end is None else min(end, n)
+    if text is None or len(text) != n:
+        text = textpage.get_text_range(0, n)
     if len(text) != n:  # inserted/excluded chars or surrogate pairs: rebuild index-aligned text
         text = "".join(chr(pdfium_c.FPDFText_GetUnicode(handle, i) or 32) for i in range(n))
     to_tl = _to_top_left(rotation, mb)
@@ -432,12 +439,12 @@ def _pdfium_words(textpage, rotation: int, mb: tuple[float, float, float, float]
 
     rot0 = rotation == 0
     mx0, my1 = mb[0], mb[3]
-    for m in _TOKEN.finditer(text):
-        start, end = m.span()
-        wstart = start
+    for m in _TOKEN.finditer(text, start, end):
+        tstart, tend = m.span()
+        wstart = tstart
         wx0 = wtop = wx1 = wbot = px0 = px1 = size = gap = 0.0
         have = False
-        for i in range(start, end):
+        for i in range(tstart, tend):
             if not loose(handle, i, ref):
                 continue
             if rot0:  # the common case, inlined: this loop runs once per character
@@ -475,13 +482,15 @@ def _pdfium_words(textpage, rotation: int, mb: tuple[float, float, float, float]
                 gap = ratio * (size or 10.0)
             px0, px1 = x0, x1
         if have:
-            emit(text[wstart:end], wx0, wtop, wx1, wbot, size)
+            emit(text[wstart:tend], wx0, wtop, wx1, wbot, size)
     return words
 
 
 def _pages_pdfium(data: bytes, options: ReadOptions, state: dict | None = None) -> Iterator[PageLines]:
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
+
+    from analyzer.readers.pdfium_fast import fast_lines
 
     check_inflated_sizes(data)
     try:
@@ -509,7 +518,7 @@ def _pages_pdfium(data: bytes, options: ReadOptions, state: dict | None = None) 
                 rotation = page.get_rotation() % 360
                 mb = tuple(float(v) for v in page.get_mediabox())
                 textpage = page.get_textpage()
-                out.lines = group_lines(_pdfium_words(textpage, rotation, mb))
+                out.lines = fast_lines(textpage, rotation, mb, _pdfium_words)
                 if out.alnum < LOW_DENSITY_CHARS:
                     images = list(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=4))
                     boxes = []
@@ -534,6 +543,7 @@ def _pages_pdfium(data: bytes, options: ReadOptions, state: dict | None = None) 
 # engine(data, options, state) -> pages; `state["password"]` is set to the password that opened the file
 # when it differs from options.password
 ENGINES: dict[str, Callable[..., Iterator[PageLines]]] = {
+    "fast": _pages_pdfium,  # pypdfium2 reads, pdfplumber re-reads the evidence pages (analyzer.readers.pdf_exact)
     "pdfplumber": _pages_pdfplumber,
     "pdfium": _pages_pdfium,
 }
@@ -694,4 +704,8 @@ def assemble(data: bytes, name: str, options: ReadOptions, pages: list[PageLines
     emit(builder, pages)
     doc = builder.build()
     doc.warnings.extend(warnings)
+    if options.engine == "fast":
+        from analyzer.readers.pdf_exact import exact_reader
+
+        doc.reread = exact_reader(data, options)
     return doc

@@ -121,7 +121,7 @@ class PageLines:
     @lines.setter
     def lines(self, lines: list[Line]) -> None:
         self.line_count = len(lines)
-        self.alnum = sum(_alnum(ln.text) for ln in lines)
+        self.alnum = _alnum("".join(ln.text for ln in lines))
         self.margin_keys = frozenset(_key(ln.text) for ln in lines if _in_zone(ln, self.height))
         self.compounds = frozenset(w.lower() for ln in lines if "-" in ln.text for w in _COMPOUND.findall(ln.text))
         self._ref, self._blob = None, _pack(lines) if lines else b""
@@ -149,7 +149,13 @@ class PageLines:
             pass
 
 
+_ASCII_ALNUM = b"".join(bytes([c]) for c in range(128) if chr(c).isalnum())
+
+
 def _alnum(text: str) -> int:
+    if text.isascii():  # the common case, counted in C: bytes.translate deletes the letters and digits
+        raw = text.encode("ascii")
+        return len(raw) - len(raw.translate(None, _ASCII_ALNUM))
     return sum(map(str.isalnum, text))
 
 
@@ -319,8 +325,7 @@ _KEEP_HYPHEN = frozenset({"non", "self", "quasi"})
 
 
 def _is_caps_heading(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 4 and text.upper() == text and not is_page_number(text)
+    return text.upper() == text and sum(map(str.isalpha, text)) >= 4 and not is_page_number(text)
 
 
 @dataclass(slots=True)
@@ -429,15 +434,16 @@ class PageBuilder(DocumentBuilder):
 
 
 def _emit_line(b: DocumentBuilder, line: Line, drop_last_hyphen: bool) -> None:
-    words = line.words
-    bx = line.boxes
-    last = len(words) - 1
-    for i, w in enumerate(words):
-        if i:
+    text = line.text
+    if drop_last_hyphen:
+        if text.endswith(" -"):  # the hyphen is a word of its own: dropping it leaves an empty word
+            words = line.words
+            bx = line.boxes
+            b.add_words(" ".join(words[:-1]), bx[:-4])
             b.add(" ")
-        if i == last and drop_last_hyphen:
-            w = w[:-1]
-        b.add(w, (bx[4 * i], bx[4 * i + 1], bx[4 * i + 2], bx[4 * i + 3]))
+            return
+        text = text[:-1]
+    b.add_words(text, line.boxes)
 
 
 def emit(b: PageBuilder, pages: list[PageLines]) -> None:
