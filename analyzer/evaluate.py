@@ -78,7 +78,7 @@ def evaluate(folder: Path, workers: int = 0, jsonl: Path | None = None, out=sys.
             if e.limits_borrower:
                 limiting_all[e.kind] += 1
                 limiting_ok[e.kind] += gold != "recourse"  # a limit found in a recourse loan is a false alarm
-        if gold != "recourse" and row.get("evidence_quote"):
+        if gold in ("limited-recourse", "non-recourse") and row.get("evidence_quote"):  # a non-loan's is its title
             needed += 1
             hit = evidence_hit(res, row["evidence_quote"])
             hits += hit

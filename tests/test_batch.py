@@ -18,6 +18,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from cli_child import fork_cli  # noqa: E402
 
 import analyzer.cli  # noqa: F401 - loaded here so that forked runs of the command start at once
 from analyzer import batch
@@ -267,29 +268,7 @@ def test_csv_output_neutralizes_formulas_and_resumes(tmp_path, monkeypatch):
 
 
 def _fork_cli(args: list[str]) -> int:
-    """`analyze ARGS` in a child forked from this (warm) process: the same entry point as the installed
-    command without paying the spaCy import again, so that several kills fit in a fast test."""
-    sys.stdout.flush()
-    sys.stderr.flush()
-    pid = os.fork()
-    if pid == 0:  # pragma: no cover - child
-        code = 70
-        try:
-            null = os.open(os.devnull, os.O_RDWR)
-            for fd in (0, 1, 2):
-                os.dup2(null, fd)
-            sys.stdin = sys.stdout = sys.stderr = open(null, "r+")  # noqa: SIM115
-            sys.argv = ["analyze", *args]
-            from analyzer.cli import main
-
-            try:
-                main()
-                code = 0
-            except SystemExit as exc:
-                code = exc.code if isinstance(exc.code, int) else 1
-        finally:
-            os._exit(code)
-    return pid
+    return fork_cli(args, new_group=False)
 
 
 def test_sigkill_at_any_moment_then_resume_matches_a_clean_run(tmp_path, monkeypatch):

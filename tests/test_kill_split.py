@@ -14,6 +14,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from cli_child import fork_cli  # noqa: E402
 
 import analyzer.cli  # noqa: F401 - loaded here so that forked runs of the command start at once
 from analyzer.batch import BatchConfig, run
@@ -78,33 +79,7 @@ def _open_files(pid: int) -> set[str]:
 
 
 def _fork_cli(args: list[str]) -> int:
-    """`analyze ARGS` forked from this warm process, leading a process group of its own."""
-    sys.stdout.flush()
-    sys.stderr.flush()
-    pid = os.fork()
-    if pid == 0:  # pragma: no cover - child
-        code = 70
-        try:
-            os.setpgid(0, 0)
-            null = os.open(os.devnull, os.O_RDWR)
-            for fd in (0, 1, 2):
-                os.dup2(null, fd)
-            sys.stdin = sys.stdout = sys.stderr = open(null, "r+")  # noqa: SIM115
-            sys.argv = ["analyze", *args]
-            from analyzer.cli import main
-
-            try:
-                main()
-                code = 0
-            except SystemExit as exc:
-                code = exc.code if isinstance(exc.code, int) else 1
-        finally:
-            os._exit(code)
-    try:
-        os.setpgid(pid, pid)
-    except OSError:
-        pass
-    return pid
+    return fork_cli(args, new_group=True)
 
 
 def _key(recs: list[dict]) -> Counter:

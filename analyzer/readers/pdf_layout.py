@@ -159,6 +159,16 @@ def _alnum(text: str) -> int:
     return sum(map(str.isalnum, text))
 
 
+def clean_box(raw: str, x0: float, top: float, x1: float, bottom: float
+              ) -> tuple[list[str], float, float, float, float] | None:
+    """One extracted word cleaned, with its box put the right way round (engines report some mirrored);
+    None for a word that cleans to nothing."""
+    parts = clean_word(raw)
+    if not parts:
+        return None
+    return parts, min(x0, x1), min(top, bottom), max(x0, x1), max(top, bottom)
+
+
 def clean_word(text: str) -> list[str]:
     """Normalize one extracted word; an engine's end-of-line hyphen marker becomes '-'."""
     if text and text[-1] in _SOFT_HYPHENS:
@@ -187,13 +197,10 @@ def group_lines(words: Iterable[Word]) -> list[Line]:
         lines.append(Line(" ".join(texts), boxes, lx0, ltop, lx1, lbot))
 
     for raw, x0, top, x1, bottom in words:
-        parts = clean_word(raw)
-        if not parts:
+        word = clean_box(raw, x0, top, x1, bottom)
+        if word is None:
             continue
-        if x1 < x0:
-            x0, x1 = x1, x0
-        if bottom < top:
-            top, bottom = bottom, top
+        parts, x0, top, x1, bottom = word
         same = False
         if texts:
             overlap = min(lbot, bottom) - max(ltop, top)

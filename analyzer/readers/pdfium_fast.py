@@ -25,7 +25,7 @@ from array import array
 
 import numpy as np
 
-from analyzer.readers.pdf_layout import Line, clean_word, group_lines
+from analyzer.readers.pdf_layout import Line, clean_box, group_lines
 
 _PIECE = re.compile(r"[^\r\n]+")
 _PLAIN = re.compile(r"[ ->@-~]*")  # printable ASCII but '?' (maybe a lost glyph): what cleaning leaves alone
@@ -219,13 +219,10 @@ def _assemble(text: str, cum, segs: list[tuple]) -> list[Line]:
             add(t, next(boxes), x0, top, x1, bottom, " " not in t)
             continue
         for raw, x0, top, x1, bottom in seg[1]:  # exact words, one at a time as group_lines takes them
-            parts = clean_word(raw)
-            if not parts:
+            word = clean_box(raw, x0, top, x1, bottom)
+            if word is None:
                 continue
-            if x1 < x0:
-                x0, x1 = x1, x0
-            if bottom < top:
-                top, bottom = bottom, top
+            parts, x0, top, x1, bottom = word
             add(" ".join(parts), array("f", (x0, top, x1, bottom) * len(parts)), x0, top, x1, bottom,
                 len(parts) == 1)
     flush()
