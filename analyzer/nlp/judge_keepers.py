@@ -221,6 +221,7 @@ def judge_governing_law(ctx: Context, rule: str, lex: Lexicon) -> Finding | None
 
 
 def judge_promise(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
-    if negation(ctx) or _is_title(ctx):
+    line = ctx.text[ctx.text.rfind("\n", 0, ctx.a0) + 1:].split("\n")[0]
+    if negation(ctx) or (_is_title(ctx) and len(line) < 80 and not re.search(r"\$|\b(hereby|order|sum)\b", line)):
         return None  # "Section 2. Promise to Pay." is a heading; the promise is the sentence under it
     return _new(ctx, Kind.promise_to_pay, rule, cue=ctx.anchor.lower(), score=0.5)

@@ -67,6 +67,9 @@ def judge_liability(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
     return _asserted_liability(ctx, rule, lex, scope, scope_cue, keep)
 
 
+_NEW_SUBJECT = re.compile(r",\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['\u2019]s\s")
+
+
 def _asserted_liability(ctx: Context, rule: str, lex: Lexicon, scope: str | None, scope_cue: str | None,
                         keep: str | None) -> Finding | None:
     text = ctx.text
@@ -76,7 +79,8 @@ def _asserted_liability(ctx: Context, rule: str, lex: Lexicon, scope: str | None
         return None
     cats = _categories(text, lex)
     lossy = lex.find("loss_words", text)
-    whole = lex.find("whole_debt_terms", ctx.post[:120]) or _WHOLE_DEBT.match(ctx.post)
+    own_clause = _NEW_SUBJECT.split(_target(ctx, 120))[0]  # "liable, the Lender's recourse for ...": another clause
+    whole = lex.find("whole_debt_terms", own_clause) or _WHOLE_DEBT.match(own_clause)
     portion = re.search(r"\b(portion|to the extent|equal to|losses?|damages?|costs?)\b", ctx.post[:120], re.I)
     if whole and not (portion and portion.start() < whole.start()):
         if _TRIGGER.search(text):  # "if ... / unless ..., in which event Borrower becomes personally liable"

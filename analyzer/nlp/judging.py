@@ -32,7 +32,9 @@ def _exceptions(ctx: Context, lex: Lexicon) -> list[str]:
         if h.category != "EXCEPTION":
             continue
         after = ctx.text[h.c1:]
-        if _KEPT_LIABILITY.match(after):  # "except for personal liability for ..."
+        if _EXCEPT_LOSSES.match(after):  # "Except for any loss ... for which Borrower is liable, recourse is limited"
+            out.append(f"{h.text} {_EXCEPT_LOSSES.match(after).group(0).strip()}")
+        elif _KEPT_LIABILITY.match(after):  # "except for personal liability for ..."
             out.append(f"{h.text} {_KEPT_LIABILITY.match(after).group(0).strip()}")
         elif h.c0 >= ctx.a0:
             cats = [c for c in _categories(after, lex) if c in lex.raw["strong_carve_out_categories"]]
@@ -41,6 +43,8 @@ def _exceptions(ctx: Context, lex: Lexicon) -> list[str]:
     return out
 
 
+_EXCEPT_LOSSES = re.compile(r"\W*(?:the\s+amount\s+of\s+)?(?:any\s+|all\s+)?(?:losses?|damages?|costs?|liabilities)\b",
+                            re.I)
 _KEPT_LIABILITY = re.compile(r"\W*(?:\w+\s+){0,2}(?:liabilit\w*|liable|recourse)\b", re.I)
 
 
