@@ -102,7 +102,7 @@ def parties(text: str, lex: Lexicon) -> tuple[list[str], bool, bool, bool]:
     """(parties named, names an obligor itself, names only officers-like persons, names lender side)."""
     excluded = bool(_EXCLUDING_OBLIGOR.search(text))
     text = _DEFINED_IN_PARENS.sub(" ", text)
-    stripped = _OWNER_OF.sub(" ", _OBLIGOR_COMPOUND.sub(" ", _obligor_possessive(lex).sub(" ", text)))
+    stripped = _obligor_possessive(lex).sub(" ", _OBLIGOR_COMPOUND.sub(" ", _OWNER_OF.sub(" principals of ", text)))
     lender = lex.findall("lender_side_protected", stripped)
     stripped = lex.words["lender_side_protected"].sub(" ", stripped)  # "the L/C Issuer" is no issuer of this debt
     own = doc_obligors_in(stripped)
