@@ -43,8 +43,8 @@ def _exceptions(ctx: Context, lex: Lexicon) -> list[str]:
     return out
 
 
-_EXCEPT_LOSSES = re.compile(r"\W*(?:the\s+amount\s+of\s+)?(?:any\s+|all\s+)?(?:losses?|damages?|costs?|liabilities)\b",
-                            re.I)
+_EXCEPT_LOSSES = re.compile(
+    r"\W*(?:the\s+amount\s+of\s+)?(?:any\s+|all\s+)?(?:loss(?:es)?|damages?|costs?|liabilities|claims)\b", re.I)
 _KEPT_LIABILITY = re.compile(r"\W*(?:\w+\s+){0,2}(?:liabilit\w*|liable|recourse)\b", re.I)
 
 
