@@ -44,13 +44,19 @@ def limit_memory(memory_mb: int) -> None:
 
         with open("/proc/self/statm") as f:
             vsz = int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
-        limit = max(memory_mb * 1024 * 1024, vsz + 256 * 1024 * 1024)
-        _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-        if hard != resource.RLIM_INFINITY:
-            limit = min(limit, hard)
-        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+        _set_soft_limit(resource.RLIMIT_AS, max(memory_mb * 1024 * 1024, vsz + 256 * 1024 * 1024))
     except (OSError, ValueError, ImportError):
         pass
+
+
+def _set_soft_limit(which: int, value: int) -> None:
+    """Lower a soft resource limit to `value`, never above the hard limit."""
+    import resource
+
+    _soft, hard = resource.getrlimit(which)
+    if hard != resource.RLIM_INFINITY:
+        value = min(value, hard)
+    resource.setrlimit(which, (value, hard))
 
 
 def limit_cpu(seconds: float | None) -> None:
@@ -61,11 +67,7 @@ def limit_cpu(seconds: float | None) -> None:
         import resource
 
         used = cpu_seconds(os.getpid()) or 0.0
-        soft = int(used + seconds) + 1
-        _s, hard = resource.getrlimit(resource.RLIMIT_CPU)
-        if hard != resource.RLIM_INFINITY:
-            soft = min(soft, hard)
-        resource.setrlimit(resource.RLIMIT_CPU, (soft, hard))
+        _set_soft_limit(resource.RLIMIT_CPU, int(used + seconds) + 1)
     except (OSError, ValueError, ImportError):
         pass
 
