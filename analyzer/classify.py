@@ -121,7 +121,8 @@ def decide(findings: list[Finding], text: str, section_of=None) -> Decision:
             trig = details["springing_triggers"] = sorted({t for f in spring for t in f.triggers})
             parts = [f"exculpation{where}"]
             if carve:
-                parts.append(f"{len(carve)} carve-out clause(s)" + (f" ({_few(cats)})" if cats else ""))
+                parts.append(f"{len(carve)} carve-out clause{'s' if len(carve) != 1 else ''}"
+                             + (f" ({_few(cats)})" if cats else ""))
             if spring:
                 parts.append("springing full recourse" + (f" on {_few(trig)}" if trig else ""))
             if keeps and not carve:
