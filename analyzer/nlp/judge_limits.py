@@ -50,8 +50,8 @@ def _confined(ctx: Context, rule: str, lex: Lexicon, target: str) -> Finding | N
         return None
     holder = ctx.pre[-120:]
     _, holder_is_obligor, _, _ = parties(holder, lex)
-    if re.search(r"\bparticipants?\b|\bassignees?\b|\binsur", holder, re.I):
-        return None
+    if re.search(r"\bparticipants?\b|\bassignees?\b|\binsur", ctx.pre[-50:], re.I):
+        return None  # a participant looking to its lender, a party looking to its insurer
     if holder_is_obligor and not lex.find("creditor_terms", holder) and not re.search(
             r"\b(liabilit\w*|obligations?|recourse|recovery)\b", holder, re.I):
         return None
@@ -139,7 +139,7 @@ def judge_no_other_source(ctx: Context, rule: str, lex: Lexicon) -> Finding | No
                                           ctx.text[max(0, ctx.a0 - 160):ctx.a1 + 40], re.I):
         return None
     subject = _subject(ctx)
-    if not (find_obligor(subject, lex) or lex.find("this_instrument", subject + ctx.post[:80])):
+    if not (find_obligor(subject + " " + ctx.anchor, lex) or lex.find("this_instrument", subject + ctx.post[:80])):
         return None  # "such parent shall have no assets other than cash": not this debt
     if _public_conduit(ctx, lex):
         return _set_aside(ctx, Kind.exculpation, rule, Aside.protects_others, "a public lender's own obligation")
