@@ -309,3 +309,42 @@ def test_non_recourse_title_with_carve_outs_is_limited() -> None:
     text = ("NON-RECOURSE PROMISSORY NOTE\n\nMaker promises to pay Holder $1,000,000.\n\nNotwithstanding the "
             "foregoing, Maker shall be personally liable for any loss arising from fraud or waste.")
     assert label(text) == "limited-recourse"
+
+
+@pytest.mark.parametrize("ref", ["Exhibit D", "Schedule 2", "Annex B to this Note", "Appendix 1 hereto",
+                                 "the Rider attached to this Note", "subparagraph (c) below"])
+@pytest.mark.parametrize("clause", ["{Ref}, the Maker will not be personally liable for the Loan.",
+                                    "Notwithstanding anything herein, but subject to {ref}, no personal liability "
+                                    "may be enforced against the Maker for this Note."])
+def test_exceptions_announced_by_reference_to_an_exhibit_or_schedule(ref: str, clause: str) -> None:
+    """An exculpation 'subject to' an exhibit or schedule has exceptions set out elsewhere: limited, not non."""
+    text = "The Maker promises to pay to the Holder $2,000,000. " + clause.format(Ref=f"Subject to {ref}", ref=ref)
+    assert label(text) == "limited-recourse"
+
+
+@pytest.mark.parametrize("source", ["the Available Incremental Taxes", "the Special Assessments levied on the Parcel",
+                                    "the Dedicated Sales Tax Receipts", "the Bridge Toll Collections",
+                                    "the Garage Parking Fees", "the net Hotel Occupancy Tax moneys"])
+@pytest.mark.parametrize("verb", ["shall pay this Note", "will pay the principal of this Note"])
+def test_payment_confined_to_a_revenue_source(source: str, verb: str) -> None:
+    text = (f"The Authority promises to pay to the Holder $9,000,000. The Authority {verb} only from {source} and "
+            f"only to the extent they are received; no other money of the Authority may be used for it.")
+    assert label(text) == "non-recourse"
+
+
+@pytest.mark.parametrize("opening", [
+    'ELM COUNTY AGENCY, a public body (the "District") acknowledges itself indebted and, for value received, '
+    'promises to pay',
+    'The Town of Bramble (the "District") acknowledges itself to be indebted and hereby promises to pay',
+])
+def test_an_obligor_that_acknowledges_itself_indebted_is_the_borrower(opening: str) -> None:
+    from analyzer.nlp.roles import obligor_names
+    assert obligor_names(opening + " to the Holder $1,000.") == ["District"]
+
+
+@pytest.mark.parametrize("heading", ["2. Borrower's promise to pay.", "Your promise to pay", "(b) The Maker's promise "
+                                     "to repay.", "Section 4 - Our promise to pay"])
+def test_a_heading_that_names_the_promise_is_not_the_promise(heading: str) -> None:
+    text = f"{heading}\n\nIn return for the loan, the Borrower promises to pay $9,000 to the Lender."
+    promises = [text[f.start:f.end] for f in find_clauses(text) if f.kind == "promise_to_pay"]
+    assert promises and all("In return" in p for p in promises), promises

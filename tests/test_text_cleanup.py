@@ -36,6 +36,31 @@ def test_real_boundaries_split() -> None:
                                "(a) Each payment is due monthly."]
 
 
+@pytest.mark.parametrize("lead,runs_on", [
+    ("Except for any loss the Holder suffers because of", True),
+    ("The Maker is liable, despite the foregoing, for", True),
+    ("Other than claims arising from", True),
+    ("Save for damages resulting from the following:", False),  # a colon may close a heading-like lead
+    ("Carve-outs", False),
+])
+@pytest.mark.parametrize("joint", ["; and", "; or", ";", ","])
+def test_an_item_list_set_out_one_item_per_paragraph_stays_one_sentence(lead: str, runs_on: bool,
+                                                                           joint: str) -> None:
+    text = (f"{lead}\n\n(i) misapplied deposits{joint}\n\n(ii) waste of the Land, for which the Maker is "
+            "personally liable, the Holder looks only to the Land.\n\nPayments are due monthly.")
+    got = sentences(text)
+    if runs_on:
+        assert len(got) == 2 and got[0].startswith(lead) and got[0].endswith("only to the Land.")
+    else:
+        assert got[0] == lead and got[1].startswith("(i) misapplied") and got[1].endswith("only to the Land.")
+
+
+def test_a_paragraph_ending_a_sentence_still_splits_before_an_item() -> None:
+    text = "The Holder may accelerate.\n\n(a) Each payment is due monthly.\n\nSection 3. Interest accrues daily."
+    assert sentences(text) == ["The Holder may accelerate.", "(a) Each payment is due monthly.",
+                               "Section 3. Interest accrues daily."]
+
+
 def test_enumerated_heading_stays_whole() -> None:
     text = "9.4. Exculpation. Lender shall look solely to the Property."
     assert sentences(text)[0].startswith("9.4. Exculpation.")

@@ -220,8 +220,13 @@ def judge_governing_law(ctx: Context, rule: str, lex: Lexicon) -> Finding | None
     return _new(ctx, Kind.governing_law, rule, value=place, cue="governed by", score=0.5)
 
 
+# "promise" as a noun ("Borrower's promise to pay", "your promise to pay"): on a short line, a heading
+_NAMES_A_PROMISE = re.compile(r"(?:['\u2019]s|\b(?:your|my|our|its|their|the|this|each|a))\s+$", re.I)
+
+
 def judge_promise(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
     line = ctx.text[ctx.text.rfind("\n", 0, ctx.a0) + 1:].split("\n")[0]
-    if negation(ctx) or (_is_title(ctx) and len(line) < 80 and not re.search(r"\$|\b(hereby|order|sum)\b", line)):
-        return None  # "Section 2. Promise to Pay." is a heading; the promise is the sentence under it
+    heading = (_is_title(ctx) or _NAMES_A_PROMISE.search(ctx.text, max(0, ctx.a0 - 20), ctx.a0)) and len(line) < 80
+    if negation(ctx) or (heading and not re.search(r"\$|\b(hereby|order|sum)\b", line)):
+        return None  # "Section 2. Promise to Pay." or "2. Borrower's promise to pay." is a heading
     return _new(ctx, Kind.promise_to_pay, rule, cue=ctx.anchor.lower(), score=0.5)

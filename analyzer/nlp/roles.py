@@ -21,7 +21,8 @@ _DOC_OBLIGORS: ContextVar[re.Pattern[str] | None] = ContextVar("doc_obligors", d
 
 
 _SUBJECT = re.compile(r"(?:[\"\u201d]\s*\)|\b((?:[A-Z][\w&'-]*\s+){0,2}[A-Z][\w&'-]*))\s*,?\s*"
-                      r"(?:(?i:hereby|each|jointly\s+and\s+severally|unconditionally|absolutely|and|for\s+value\s+received)"
+                      r"(?:(?i:hereby|each|jointly\s+and\s+severally|unconditionally|absolutely|and|for\s+value\s+received"
+                      r"|acknowledges?\s+(?:itself|themselves)\s+(?:to\s+be\s+)?indebted)"
                       r"\s*,?\s*){0,4}$")
 _NOT_OBLIGOR = {"lender", "holder", "payee", "bank", "agent", "note", "agreement", "bonds", "loan", "value",
                 "received", "for", "the"}

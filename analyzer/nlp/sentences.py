@@ -22,6 +22,14 @@ apr jun jul aug sep sept oct nov dec
 
 _CANDIDATE = re.compile(r"([.!?])([\"')\]]*)(\s+)(?=[\"'(\[]?[A-Z0-9])|\n\s*\n")
 _WORD_BEFORE = re.compile(r"([A-Za-z.]+|\d+(?:\.\d+)*)$")
+# a blank line does not end a sentence that goes on into an enumerated item: the text before it stops on a
+# semicolon ("...; and"), a comma or a lower-case function word ("losses arising from"), and the next paragraph
+# opens with "1." or "(b)" -- a carve-out list set out one item per paragraph is one sentence with its lead-in
+_RUNS_ON = re.compile(
+    r"(?:[;,]|;\s*(?:and|or)|\b(?:from|of|to|for|by|with|in|on|at|upon|under|against|between|than|that|which"
+    r"|and|or|nor|the|any|all|each|including|except|unless|if|whether|arising|resulting|relating))\s*$"
+)
+_ITEM = re.compile(r"\s*(?:\(?[a-z0-9]{1,4}[.)]|\([a-zA-Z0-9]{1,5}\))\s")
 MAX_SENTENCE = 6000  # a "sentence" longer than this (tables, run-on exhibits) is cut at the next boundary-ish point
 
 
@@ -31,7 +39,8 @@ def boundaries(text: str) -> list[int]:
     para_start = 0
     for m in _CANDIDATE.finditer(text):
         if m.group(1) is None:  # blank line
-            starts.append(m.end())
+            if not (_ITEM.match(text, m.end()) and _RUNS_ON.search(text, max(0, m.start() - 40), m.start())):
+                starts.append(m.end())
             para_start = m.end()
             continue
         dot = m.start(1)
@@ -47,6 +56,8 @@ def boundaries(text: str) -> list[int]:
                                                        text[para_start:dot].strip().lower() or "x"):
                 continue  # enumerator at paragraph start: "9.4." "(a)." "Section 9.4."
         starts.append(m.end())
+        if m.group(3).count("\n") >= 2:  # the full stop ended a paragraph: the next enumerator is at its start
+            para_start = m.end()
     return _cap(text, starts)
 
 
