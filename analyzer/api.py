@@ -122,7 +122,7 @@ def analyze_document(doc: Document) -> Analysis:
     warnings = list(doc.warnings) + warnings
     # the overlay stands beside the decision: it reads the text on its own and never touches the label
     try:
-        law = deficiency_law(doc.text)
+        law = deficiency_law(doc.text, _governing_law(doc, findings, details.governing_law))
     except Exception as exc:  # noqa: BLE001 - the overlay is advice beside the label: it must never cost the record
         law = None
         warnings.append(f"deficiency_law_failed: {type(exc).__name__}")
@@ -133,6 +133,12 @@ def analyze_document(doc: Document) -> Analysis:
         pages=max((pg.number for pg in doc.pages), default=0), ocr_pages=doc.ocr_pages,
         warnings=warnings, deficiency_law=law,
     )
+
+
+def _governing_law(doc: Document, findings: list, place: str | None) -> tuple[str, str] | None:
+    """The governing-law clause the decision chose, as (place, sentence) for the law overlay."""
+    f = next((f for f in findings if f.kind == "governing_law" and f.value == place and f.aside is None), None)
+    return (place, " ".join(doc.text[f.start:f.end].split())) if f and place else None
 
 
 def _guaranty_reasons(kind: KindResult) -> list[str]:

@@ -191,7 +191,9 @@ def _guarantors(text: str, limit: int = 200_000) -> list[str]:
 
 
 def _details(findings: list[Finding], text: str) -> dict:
-    law = next((f.value for f in findings if f.kind == "governing_law" and f.value), None)
+    laws = [f for f in findings if f.kind == "governing_law" and f.value]
+    # the law of this instrument; another instrument's law ("the Deed of Trust is governed by ...") only failing it
+    law = next((f.value for f in sorted(laws, key=lambda f: (f.aside is not None, -f.score))), None)
     guarantors = _guarantors(text)
     caps = [f.cap for f in findings if f.kind == "recourse_cap" and f.cap and f.limits_borrower]
     return {"carve_outs": [], "springing_triggers": [], "caps": caps, "guarantors": guarantors,

@@ -348,3 +348,37 @@ def test_a_heading_that_names_the_promise_is_not_the_promise(heading: str) -> No
     text = f"{heading}\n\nIn return for the loan, the Borrower promises to pay $9,000 to the Lender."
     promises = [text[f.start:f.end] for f in find_clauses(text) if f.kind == "promise_to_pay"]
     assert promises and all("In return" in p for p in promises), promises
+
+
+GOVERNING = ["This Note shall be governed by the laws of the State of {p}.", "{p} law governs this Note.",
+             "The laws of {p}, without regard to its conflict-of-laws rules, govern this Agreement.",
+             "This Note is to be construed and enforced under the internal laws of {p}.",
+             "This Agreement is governed by {p} law.", "The Loan is governed by and interpreted under the law of {p}."]
+
+
+@pytest.mark.parametrize("shape", GOVERNING)
+@pytest.mark.parametrize("place", ["Arizona", "New York", "North Carolina", "Ohio"])
+def test_governing_law_in_its_shapes(shape: str, place: str) -> None:
+    text = "The Maker promises to pay the Holder $1,000. " + shape.format(p=place)
+    assert decide(find_clauses(text), text).details["governing_law"] == place
+
+
+@pytest.mark.parametrize("text,place", [
+    ("This Note is governed by New York law, except that the perfection of the lien of the Deed of Trust is governed "
+     "by the laws of the Commonwealth of Virginia.", "New York"),
+    ("The Mortgage is governed by the law of Oklahoma. The laws of Texas govern this Note.", "Texas"),
+    ("Applicable law governs the rate of interest. This Note is governed by the laws of Ohio.", "Ohio"),
+    ("The Security Agreement shall be governed by Florida law.", "Florida"),  # nothing better: still a hint
+])
+def test_the_law_of_this_instrument_wins(text: str, place: str) -> None:
+    text = "The Maker promises to pay the Holder $1,000. " + text
+    assert decide(find_clauses(text), text).details["governing_law"] == place
+
+
+@pytest.mark.parametrize("party", ["a company incorporated under the laws of the State of Israel",
+                                   "an unlimited liability company governed by the laws of British Columbia",
+                                   "a corporation organized and existing under the laws of Delaware"])
+def test_where_a_party_is_organized_is_not_the_governing_law(party: str) -> None:
+    text = (f"Acme Ltd, {party}, guarantees the Loan. The Maker promises to pay the Holder $1,000. "
+            "This Agreement shall be governed by the laws of the State of Ohio.")
+    assert decide(find_clauses(text), text).details["governing_law"] == "Ohio"

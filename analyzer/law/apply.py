@@ -74,12 +74,13 @@ def _federal_claims(facts: dict[str, Fact]) -> list[dict]:
             and all(facts[k].status == FOUND for k in o["when"])]
 
 
-def deficiency_law(text: str) -> DeficiencyLaw:
-    """The deficiency-law overlay for one document's text; never raises on odd text."""
+def deficiency_law(text: str, governing_law: tuple[str, str] | None = None) -> DeficiencyLaw:
+    """The deficiency-law overlay for one document's text; never raises on odd text. `governing_law`: the
+    (place, sentence) the analysis read from the governing-law clause, when it found one."""
     facts = read_facts(text)
     coll = facts["collateral"]
     real = coll.value == "real property"
-    where = find_jurisdiction(text, real)
+    where = find_jurisdiction(text, real, governing_law)
     conds = [LawCondition(name=f"collateral: {coll.value}", status=coll.status, evidence=coll.evidence),
              LawCondition(name=f"jurisdiction: {where.name or 'unknown'} ({where.source})",
                           status=FOUND if where.code else UNKNOWN, evidence=where.evidence)]

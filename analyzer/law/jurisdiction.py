@@ -54,10 +54,15 @@ def _code(found: str, by_name: dict[str, str]) -> str:
     return by_name.get(found.lower(), found.upper())
 
 
-def find_jurisdiction(text: str, real_property: bool) -> Jurisdiction:
-    """The applicable jurisdiction with the sentence that names it, or an unknown one."""
+def find_jurisdiction(text: str, real_property: bool, governing_law: tuple[str, str] | None = None) -> Jurisdiction:
+    """The applicable jurisdiction with the sentence that names it, or an unknown one. `governing_law` is the
+    analysis's own reading of the governing-law clause (place, sentence); the overlay's scan is the fallback."""
     governing, located, located_name, address, by_name = _patterns()
     hits: dict[str, Jurisdiction] = {}
+    if governing_law and governing_law[0].lower() in by_name:
+        code = by_name[governing_law[0].lower()]
+        name = next((r["name"] for r in jurisdictions() if r["code"] == code), None)
+        hits["governing law"] = Jurisdiction(code, name, "governing law", governing_law[1])
     for source, pattern in (("property", located), ("property", address), ("governing law", governing)):
         if source in hits:
             continue

@@ -43,6 +43,7 @@ class Aside(StrEnum):
     waiver = "inside a waiver of defenses or a definition"
     transfer = "concerns a transferor (endorsement, assignment or participation)"
     marking = "a rule about marking payments"
+    other_instrument = "the law of another instrument, not this one"
 
 
 # the kinds that limit recourse when they bind the borrower

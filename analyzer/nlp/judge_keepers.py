@@ -206,20 +206,6 @@ def judge_guaranty(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
     return _new(ctx, Kind.guaranty, rule, cue=ctx.anchor.lower(), score=0.5)
 
 
-_LAW = re.compile(
-    r"(?i:laws?\s+of\s+(?:the\s+)?(?:(?:state|commonwealth|province|district)\s+of\s+)?)"
-    r"([A-Z][a-zA-Z]+(?:\s+(?:of\s+)?[A-Z][a-zA-Z]+){0,2})"
-)
-
-
-def judge_governing_law(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
-    m = _LAW.search(ctx.text, ctx.a0)
-    if not m:
-        return None
-    place = re.sub(r"\s+(without|and|applicable|including|excluding)\b.*", "", m.group(1)).strip()
-    return _new(ctx, Kind.governing_law, rule, value=place, cue="governed by", score=0.5)
-
-
 # "promise" as a noun ("Borrower's promise to pay", "your promise to pay"): on a short line, a heading
 _NAMES_A_PROMISE = re.compile(r"(?:['\u2019]s|\b(?:your|my|our|its|their|the|this|each|a))\s+$", re.I)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from analyzer.nlp import judge_keepers, judge_limits
+from analyzer.nlp import judge_keepers, judge_law, judge_limits
 from analyzer.nlp.clauses import (
     _DENIAL,
     _SIGNATORY,
@@ -122,7 +122,7 @@ _GUARANTEES = re.compile(r"\bguarant(?:ees?|ies|y|ors?)\b[^.;]{0,120}?\bguarant(
 
 JUDGES: dict[str, Judge] = {
     name[len("judge_"):]: fn
-    for scope in (globals(), vars(judge_limits), vars(judge_keepers))
+    for scope in (globals(), vars(judge_limits), vars(judge_keepers), vars(judge_law))
     for name, fn in scope.items() if name.startswith("judge_") and callable(fn)}
 
 
