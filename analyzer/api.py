@@ -17,11 +17,13 @@ from typing import IO, TYPE_CHECKING
 from analyzer.confidence import MAX_REVIEW
 from analyzer.document import Document
 from analyzer.errors import AnalyzerError
+from analyzer.items import list_items
 from analyzer.judgment import judge_document
 from analyzer.law import deficiency_law
 from analyzer.nlp.frames import LIMITING, Finding
 from analyzer.readers import ReadOptions, read_bytes, read_path, read_text
-from analyzer.results import Analysis, Details, DocumentKind, Evidence, PageBox
+from analyzer.render.words import plain
+from analyzer.results import Analysis, Details, DocumentKind, Evidence, EvidenceItem, PageBox
 
 if TYPE_CHECKING:
     from analyzer.kinds import KindResult
@@ -32,6 +34,7 @@ Source = str | os.PathLike | bytes | IO[bytes] | IO[str]
 PER_KIND = {"promise_to_pay": 3, "guaranty": 3, "governing_law": 2, "personal_liability": 5,
             "deficiency_allowed": 3, "without_recourse_transfer": 6}
 MAX_SET_ASIDE = 10
+ITEMIZED = {"carve_out", "springing_recourse"}
 _PATH_SUFFIXES = (".pdf", ".txt", ".text", ".md", ".htm", ".html", ".docx", ".xml")
 
 
@@ -120,6 +123,7 @@ def analyze_document(doc: Document) -> Analysis:
         details = Details(governing_law=details.governing_law, guarantors=kind.guarantors)
         warnings = [w for w in warnings if w != "not_a_loan_agreement"]
     warnings = list(doc.warnings) + warnings
+    reasons = [plain(x) for x in reasons]  # reasons a person reads: words, not the code's names
     # the overlay stands beside the decision: it reads the text on its own and never touches the label
     try:
         law = deficiency_law(doc.text, _governing_law(doc, findings, details.governing_law))
@@ -175,7 +179,22 @@ def _evidence(doc: Document, f: Finding, decisive: bool) -> Evidence:
         section=doc.section_at(f.start), rule=f.rule, score=f.score, cue=f.cue, scope=f.scope,
         scope_cue=f.scope_cue, protected_parties=f.protected_parties, limits_borrower=f.limits_borrower,
         decisive=decisive, note=f.note, categories=f.categories, triggers=f.triggers,
+        items=_items(doc, f) if f.kind in ITEMIZED else [],
     )
+
+
+def _items(doc: Document, f: Finding) -> list[EvidenceItem]:
+    """Each item of the list a carve-out or springing clause announces or contains, with its page and boxes."""
+    from analyzer.nlp.lexicon import lexicon
+
+    group = "springing_triggers" if f.kind == "springing_recourse" else "carve_out_categories"
+    out = []
+    for a, b in list_items(doc.text, f.start, f.end):
+        boxes = doc.boxes_for(a, b) if len(doc.box_start) else []
+        out.append(EvidenceItem(text=doc.text[a:b], start=a, end=b, page=boxes[0][0] if boxes else doc.page_at(a),
+                                boxes=[PageBox(page=p, bbox=x) for p, x in boxes],
+                                categories=lexicon().categories(group, doc.text[a:b])))
+    return out
 
 
 def analyze_path(path: str | Path, options: dict | None = None) -> Analysis:

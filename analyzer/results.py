@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "2.0"
+SCHEMA_VERSION = "2.1"
 
 
 class Label(StrEnum):
@@ -38,6 +38,20 @@ class PageBox(BaseModel):
     bbox: tuple[float, float, float, float] = Field(description="x0, top, x1, bottom in PDF points")
 
 
+class EvidenceItem(BaseModel):
+    """One item of a carve-out or springing-recourse list, quoted on its own."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str = Field(description="the item, exactly Document.text[start:end]")
+    start: int
+    end: int
+    page: int | None = None
+    boxes: list[PageBox] = Field(default_factory=list)
+    categories: list[str] = Field(default_factory=list, description="carve-out categories or springing triggers "
+                                  "the item names")
+
+
 class Evidence(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -63,6 +77,8 @@ class Evidence(BaseModel):
     note: str | None = Field(None, description="why the clause was set aside, when it was")
     categories: list[str] = Field(default_factory=list)
     triggers: list[str] = Field(default_factory=list)
+    items: list[EvidenceItem] = Field(default_factory=list, description="a carve-out or springing list's items, "
+                                      "each quoted on its own (schema 2.1)")
 
 
 class Cap(BaseModel):

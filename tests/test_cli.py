@@ -70,8 +70,9 @@ def test_table_view_quotes_evidence_with_page_and_section() -> None:
 def test_jsonl_several_files_one_record_each() -> None:
     files = [str(SAMPLES / "recourse_plain_note.txt"), str(SAMPLES / "nonrecourse_note.txt")]
     result = runner.invoke(app, [*files, "--format", "jsonl", "-q"])
-    lines = [json.loads(x) for x in result.stdout.splitlines() if x.strip()]
-    assert [x["label"] for x in lines] == ["recourse", "non-recourse"]
+    # records are written as files finish (in parallel), so in completion order
+    lines = sorted((json.loads(x) for x in result.stdout.splitlines() if x.strip()), key=lambda x: x["path"])
+    assert [x["label"] for x in lines] == ["non-recourse", "recourse"]
     for x in lines:
         for key in ("path", "sha256", "label", "confidence", "reasons", "evidence", "pages", "warnings",
                     "schema_version"):

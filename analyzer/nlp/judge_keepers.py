@@ -109,6 +109,25 @@ def judge_preserved_liability(ctx: Context, rule: str, lex: Lexicon) -> Finding 
     return _new(ctx, Kind.carve_out, rule, cue=keep.group(0).lower(), categories=cats, score=0.7)
 
 
+_LOSSES = re.compile(r"\b(?:loss|losses|damages?|costs?|liabilit(?:y|ies)|claims?|amounts?)\b", re.I)
+
+
+def judge_recover_from(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
+    """'the Holder may recover from the Maker the losses it suffers as follows:': the lender keeps a claim
+    against the obligor itself for named losses (a carve-out told from the creditor's side)."""
+    if _carve_out_trap(ctx) or negation(ctx):
+        return None
+    post = ctx.post  # the anchor ends on "from" or "against": the party recovered from comes first
+    _named, obligor, officers_only, _ = parties(post[:60], lex)
+    if not obligor or officers_only:
+        return None  # recovery from a member or officer of the obligor is not a claim on the obligor
+    cats = _categories(ctx.text, lex)
+    list_follows = bool(re.search(r"(following|as follows)\W*$|:\s*$", ctx.text))
+    if not (cats or list_follows) or not (_LOSSES.search(post) or list_follows):
+        return None
+    return _new(ctx, Kind.carve_out, rule, cue=ctx.anchor.lower(), categories=cats, score=0.6)
+
+
 def judge_beyond_collateral(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
     if _carve_out_trap(ctx) or not re.search(r"\b(liable|liability|recover\w*|personally|responsible)\b",
                                              ctx.text, re.I):

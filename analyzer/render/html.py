@@ -130,6 +130,7 @@ def _boxes_by_page(r: Analysis) -> dict[int, list[tuple[int, Evidence, tuple[flo
     by_page: dict[int, list] = {}
     for n, e in enumerate(r.evidence, 1):
         boxes = [(b.page, b.bbox) for b in e.boxes] or ([(e.page, e.bbox)] if e.page and e.bbox else [])
+        boxes += [(b.page, b.bbox) for item in e.items for b in item.boxes]  # each listed carve-out boxed too
         for page, bbox in boxes:
             by_page.setdefault(page, []).append((n, e, bbox))
     return by_page

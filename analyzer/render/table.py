@@ -21,6 +21,8 @@ from analyzer.render import words
 from analyzer.results import Analysis, Evidence
 
 QUOTE_CHARS = 420
+ITEM_CHARS = 160  # one item of a carve-out list
+MAX_ITEMS = 12
 LABEL_STYLES = {"recourse": "bold red", "limited-recourse": "bold yellow", "non-recourse": "bold green",
                 "not-a-loan": "bold blue"}
 TONE_STYLES = {"limits": "green", "keeps": "yellow", "neutral": "cyan"}
@@ -55,6 +57,14 @@ def _evidence(n: int, e: Evidence, verbose: bool) -> RenderableType:
     parts: list[RenderableType] = [head]
     quote = Text(f"“{words.cut(e.text, QUOTE_CHARS)}”", style="italic")
     parts.append(quote)
+    listed = [i for i in e.items if i.start >= e.end]  # a list set out after the quote; a run-in one is in it
+    for item in listed[:MAX_ITEMS]:  # each carve-out or trigger of the list, quoted on its own
+        line = Text(f"“{words.cut(item.text, ITEM_CHARS)}”", style="italic")
+        if item.page and item.page != e.page:
+            line.append(f" · p. {item.page}", style="dim")
+        parts.append(_item("–", line, 3))
+    if len(listed) > MAX_ITEMS:
+        parts.append(Text(f"  and {len(listed) - MAX_ITEMS} more", style="dim"))
     if verbose:
         bits = [("negated" if e.polarity == "negated" else "asserted") + (f" by “{e.cue}”" if e.cue else ""),
                 f"rule {e.rule}", f"score {e.score:.2f}"]

@@ -96,7 +96,14 @@ FAMILIES_KNOWN = [
         + ["Except for {lead} {carveouts}, for which {subj} [shall be|is] personally liable, {lend_poss} "
            "recourse for {debt} [shall be|is] limited to {asset}.",
            "{Lend} [shall|will] look solely to {asset} for {debt}; [however|but], {subj} [shall|will] be liable "
-           "to {lend_obj} for {lead} {carveouts}."],
+           "to {lend_obj} for {lead} {carveouts}."]
+        # the same carve-outs told from the creditor's side, or as a duty to make good a loss
+        + [e + " [Despite|Notwithstanding] the foregoing, {lend} may [recover|collect|seek to recover] from {obj} "
+           "[any loss|the losses|the damages] it [suffers|incurs] [because of|arising from|as a result of] "
+           "{carveouts}." for e in EXCULPATIONS[:2]]
+        + ["{Lend} [shall|will] look solely to {asset} for {debt}, except that {subj} [shall|will] [indemnify|"
+           "reimburse|compensate] {lend_obj} for [any loss|all losses|the damages] [arising from|caused by] "
+           "{carveouts}."],
         headings=EXC_HEADINGS,
     ),
     Family(
