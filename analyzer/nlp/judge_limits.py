@@ -60,10 +60,12 @@ def _confined(ctx: Context, rule: str, lex: Lexicon, target: str) -> Finding | N
 
 
 def judge_confined(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
-    """'look solely to', 'enforce only through', 'sole source of', 'recourse only to' + an asset."""
+    """'look solely to', 'enforce only through', 'sole source of', 'recourse only to' + an asset; or the asset
+    inside the phrase: 'look to the Aircraft alone'."""
     if negation(ctx):
         return None
-    return _confined(ctx, rule, lex, _target(ctx))
+    inside = ctx.anchor.split(" to ", 1)[1] if re.match(r"\w+\s+to\s", ctx.anchor) else ""
+    return _confined(ctx, rule, lex, inside + " " + _target(ctx) if inside else _target(ctx))
 
 
 def judge_extent_of(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
@@ -111,7 +113,10 @@ def judge_recourse_limited(ctx: Context, rule: str, lex: Lexicon) -> Finding | N
     if negation(ctx) or any(h.category == "PSEUDO" and h.t0 < ctx.at1 and ctx.at0 < h.t1 for h in ctx.cues):
         return None  # "including, but not limited to"; "no one's liability is limited to a share"
     target = _target(ctx)
-    who = ctx.pre[-160:]
+    # whose liability: before the anchor, and inside it up to the limiting word ("LIABILITY. The guarantor's
+    # liability is limited to" may be one match when a heading runs into its sentence)
+    inside = re.split(r"\b(?:limited|restricted|confined)\b", ctx.anchor, flags=re.I)[0]
+    who = ctx.pre[-160:] + " " + inside
     named, obligor, _, lender_side = parties(who, lex)
     obligor = obligor or bool(find_obligor(who, lex))  # "Pledgor's liability ... is limited to"
     own_liability = re.match(r"liabilit|obligation|claims", ctx.anchor, re.I)  # vs. a creditor's recourse
@@ -282,6 +287,25 @@ def judge_balance_owed(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
     neg = negation(ctx) or ("nothing" if ctx.anchor.lower().endswith("nothing") else None)
     if neg:
         return _limit(ctx, Kind.deficiency_barred, rule, lex, "negated", cue=neg)
+    return _new(ctx, Kind.deficiency_allowed, rule, cue=ctx.anchor.lower(), score=0.7)
+
+
+_OWE = r"(?:owe|pay|be\s+(?:personally\s+)?(?:liable|responsible)\s+for)\b[^.;]{0,80}$"
+_OWE_NOT = re.compile(r"\b(not|never|no\s+longer)\s+(?:\w+\s+){0,2}?" + _OWE, re.I)
+_OWE_ANY = re.compile(r"\b" + _OWE, re.I)
+
+
+def judge_uncovered_balance(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
+    """'you will not owe any amount that the sale of your home does not cover' (barred) or 'you will pay any
+    amount the sale does not cover' (allowed): the shortfall after a sale, said without the word deficiency.
+    The negation that counts is the one on owing, not the 'not' of 'does not cover'."""
+    before = ctx.text[max(0, ctx.a0 - 160):ctx.a0]
+    neg = _OWE_NOT.search(before)
+    owe = neg or _OWE_ANY.search(before)
+    if not owe or not _AFTER_COLLATERAL.search(before[owe.start():]):
+        return None
+    if neg:
+        return _limit(ctx, Kind.deficiency_barred, rule, lex, "negated", cue=f"{neg.group(1).lower()} owe ... not cover")
     return _new(ctx, Kind.deficiency_allowed, rule, cue=ctx.anchor.lower(), score=0.7)
 
 

@@ -120,6 +120,9 @@ _GUARANTEES = re.compile(r"\bguarant(?:ees?|ies|y|ors?)\b[^.;]{0,120}?\bguarant(
                          r"(?:unconditionally|absolutely|irrevocably)\s+(?:and\s+\w+\s+)?guarant(?:ees?|ies)\b", re.I)
 
 
+_IS_NOT = re.compile(r"\b(?:is|are|be|was)\s+not\s+(?:an?\s+)?$|\bnot\s+(?:be\s+)?an?\s+$", re.I)
+
+
 JUDGES: dict[str, Judge] = {
     name[len("judge_"):]: fn
     for scope in (globals(), vars(judge_limits), vars(judge_keepers), vars(judge_law))
@@ -138,6 +141,9 @@ def judge(ctx: Context, judge_name: str, rule: str) -> Finding | None:
         if m:  # "nothing herein shall render the Loan a non-recourse obligation"
             cue = f"{m.group(1).lower()} ... {m.group(2).lower()}"
             return _new(ctx, Kind.personal_liability, rule, "negated", cue=cue, score=0.7)
+        if f.kind == Kind.exculpation and _IS_NOT.search(ctx.text[ctx.clause_start():ctx.a0]):
+            # "this loan is not a non-recourse loan", "the Note shall not be nonrecourse"
+            return _new(ctx, Kind.personal_liability, rule, "negated", cue="not ... non-recourse", score=0.7)
     if f is not None and f.kind in LIMITING and f.limits_borrower:
         cue = other_debt(ctx, lex)
         if cue:

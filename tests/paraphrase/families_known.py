@@ -26,6 +26,7 @@ EXCULPATIONS = [
     "without any personal liability of {obj}.",
     "No deficiency judgment [shall|may] be sought or obtained against {obj}, and {debt} [shall be|is] "
     "satisfied solely from {asset}.",
+    "{Lend} [agrees to|shall|will] look to {asset} [alone|exclusively] for {debt}[, and not to {obj}].",
 ]
 EXC_HEADINGS = ["Non-Recourse", "Exculpation", "Limitation of Liability", "Nonrecourse Obligation", ""]
 
@@ -101,6 +102,8 @@ FAMILIES_KNOWN = [
         + [e + " [Despite|Notwithstanding] the foregoing, {lend} may [recover|collect|seek to recover] from {obj} "
            "[any loss|the losses|the damages] it [suffers|incurs] [because of|arising from|as a result of] "
            "{carveouts}." for e in EXCULPATIONS[:2]]
+        + [e + " The foregoing [shall|will] not [limit|impair] {lend_poss} [claims|rights of recovery] against {obj} "
+           "for {lead} {carveouts}." for e in EXCULPATIONS[2:4]]
         + ["{Lend} [shall|will] look solely to {asset} for {debt}, except that {subj} [shall|will] [indemnify|"
            "reimburse|compensate] {lend_obj} for [any loss|all losses|the damages] [arising from|caused by] "
            "{carveouts}."],
@@ -188,6 +191,7 @@ FAMILIES_KNOWN = [
             "{obj}, and {lend} need not resort to {asset} before suing {obj}.",
             "{Subj} [shall not be|{be} not] [released|discharged] from personal liability for {debt} by any "
             "transfer of {asset} or extension of the maturity date.",
+            "[This Note|This loan|{Debt}] [is|shall be] not a [non-recourse|nonrecourse] [loan|obligation][ of {obj}].",
         ],
         headings=["Personal Liability", "No Release", "Security Not a Limit", ""],
     ),
@@ -205,6 +209,7 @@ FAMILIES_KNOWN = [
             "remains due[ within 10 days of our notice].",
             "Our rights are not limited to {vehicle}: if selling it does not pay off this contract, you will "
             "[still owe us the rest|have to pay the rest yourself].",
+            "You will [pay us|owe us|be responsible for] any amount that the sale of {vehicle} does not cover.",
         ],
         registers=("consumer_you",),
         headings=["If You Default", "Repossession", "What Happens After a Sale", ""],
@@ -222,6 +227,8 @@ FAMILIES_KNOWN = [
             "{Subj} {have} no personal [responsibility|obligation] to repay this loan beyond the value of {home}.",
             "Repayment of this loan comes only from {home}. When {home} is sold, {lend} will accept the sale "
             "proceeds as full payment, even if they are less than the loan balance.",
+            "{Subj} will not owe {lend_obj} any [amount|part of the balance] that the sale of {home} does not "
+            "cover.",
         ],
         registers=("consumer_you", "consumer_i"),
         titles=["REVERSE MORTGAGE NOTE", "HOME EQUITY CONVERSION NOTE", "LOAN AGREEMENT (HOME-SECURED)"],

@@ -162,6 +162,8 @@ FAMILIES_NEW = [
             "claim against the [members|partners|principals] of {obj}.",
             "{Lend_poss} sole recourse for {debt} [shall be|is] against {obj}, and no [principal|owner|manager] "
             "of {obj} [shall|will] have any personal obligation for it.",
+            "[The Guarantor's|Each guarantor's|The Sponsor's] liability [under the Guaranty|for {debt}] [is|shall "
+            "be] limited to {cap}[; no guarantor shall be personally liable for more]."
         ],
         headings=["Recourse", "Persons Liable", "No Liability of Principals", "Obligations of Borrower", ""],
     ),
