@@ -305,7 +305,8 @@ def judge_uncovered_balance(ctx: Context, rule: str, lex: Lexicon) -> Finding | 
     if not owe or not _AFTER_COLLATERAL.search(before[owe.start():]):
         return None
     if neg:
-        return _limit(ctx, Kind.deficiency_barred, rule, lex, "negated", cue=f"{neg.group(1).lower()} owe ... not cover")
+        cue = f"{neg.group(1).lower()} owe ... not cover"
+        return _limit(ctx, Kind.deficiency_barred, rule, lex, "negated", cue=cue)
     return _new(ctx, Kind.deficiency_allowed, rule, cue=ctx.anchor.lower(), score=0.7)
 
 
