@@ -17,12 +17,14 @@ import time
 from collections import Counter
 from pathlib import Path
 
+import hooks
 import pytest
 from cli_child import fork_cli  # noqa: E402
 
 import analyzer.cli  # noqa: F401 - loaded here so that forked runs of the command start at once
 from analyzer import batch
 from analyzer.batch import BatchConfig, Progress, discover, run
+from analyzer.batch import plan as plan_module
 
 TEMPLATES = [
     ("non-recourse", "LOAN AGREEMENT No. {n}\n\nBorrower promises to pay Lender the principal sum of ${n},000.00 "
@@ -131,7 +133,7 @@ def test_file_vanishing_after_discovery_is_an_error_record(tmp_path, monkeypatch
         yield from real(*a, **kw)
         docs[2].unlink()
 
-    monkeypatch.setattr(batch, "discover", discover_then_delete)
+    monkeypatch.setattr(plan_module, "discover", discover_then_delete)
     out = tmp_path / "out.jsonl"
     assert run([str(tmp_path / "in")], cfg(output=out)) == 1
     recs = {r["path"]: r for r in records(out)}
@@ -159,7 +161,7 @@ def test_two_workers_give_the_same_records_as_one(tmp_path):
 
 def test_ordered_keeps_input_order(tmp_path, monkeypatch):
     docs = make_docs(tmp_path / "in", 10)
-    monkeypatch.setenv("ANALYZER_TEST_DELAY", "0.02")
+    hooks.install(monkeypatch, delay=0.02)
     out = tmp_path / "out.jsonl"
     inputs = [str(p) for p in reversed(docs)]
     run(inputs, cfg(output=out, ordered=True))
@@ -182,8 +184,7 @@ def test_hung_and_crashing_documents_become_error_records(tmp_path, monkeypatch,
     make_docs(tmp_path / "in", 6)
     (tmp_path / "in" / "zz-hang.txt").write_text(TEMPLATES[0][1].format(n=99))
     (tmp_path / "in" / "aa-crash.txt").write_text(TEMPLATES[1][1].format(n=98))
-    monkeypatch.setenv("ANALYZER_TEST_HANG_SUFFIX", "-hang.txt")
-    monkeypatch.setenv("ANALYZER_TEST_CRASH_SUFFIX", "-crash.txt")
+    hooks.install(monkeypatch, hang="-hang.txt", crash="-crash.txt")
     out = tmp_path / "out.jsonl"
     t0 = time.monotonic()
     failures = run([str(tmp_path / "in")], cfg(output=out, timeout=1.0, summary=True))
@@ -202,7 +203,7 @@ def test_hung_and_crashing_documents_become_error_records(tmp_path, monkeypatch,
 
 def test_memory_ceiling_kills_the_worker_and_records_it(tmp_path, monkeypatch):
     docs = make_docs(tmp_path / "in", 1)
-    monkeypatch.setenv("ANALYZER_TEST_DELAY", "0.8")  # long enough for the parent to look at its RSS
+    hooks.install(monkeypatch, delay=0.8)  # long enough for the parent to look at its RSS
     out = tmp_path / "out.jsonl"
     assert run([str(docs[0])], cfg(output=out, memory_mb=40)) == 1  # a warm worker alone is ~100 MB
     (rec,) = records(out)
@@ -277,7 +278,7 @@ def test_sigkill_at_any_moment_then_resume_matches_a_clean_run(tmp_path, monkeyp
     clean = tmp_path / "clean.jsonl"
     run([str(folder)], cfg(output=clean))
     out = tmp_path / "out.jsonl"
-    monkeypatch.setenv("ANALYZER_TEST_DELAY", "0.05")  # ~0.8 s of work for two workers
+    hooks.install(monkeypatch, delay=0.05)  # ~0.8 s of work for two workers
     args = [str(folder), "-o", str(out), "--workers", "2", "-q"]
 
     def count() -> int:

@@ -99,7 +99,9 @@ def test_text_page_numbers_within_page_count() -> None:
 
 @pytest.fixture
 def small_ceiling(monkeypatch):
-    monkeypatch.setattr(pdf_reader, "MAX_STREAM_BYTES", 1 << 20)
+    from analyzer.readers import pdfminer_fence
+
+    monkeypatch.setattr(pdfminer_fence, "MAX_STREAM_BYTES", 1 << 20)
 
 
 def _bomb(megabytes: int = 8, corrupt_checksum: bool = False) -> bytes:
@@ -154,7 +156,7 @@ def test_bounded_decompress_matches_pdfminer() -> None:
         elif how == 3:
             z[-rng.randint(1, 4)] ^= 0x55
         results = []
-        for fn in (original, pdf_reader._decompress_corrupted):
+        for fn in (original, pdf_reader.decompress_corrupted):
             try:
                 results.append(fn(bytes(z)))
             except zlib.error:
@@ -165,7 +167,7 @@ def test_bounded_decompress_matches_pdfminer() -> None:
         except zlib.error:
             expected = "zlib.error"
         try:
-            got = pdf_reader._BoundedZlib.decompress(bytes(z))
+            got = pdf_reader.BoundedZlib.decompress(bytes(z))
         except zlib.error:
             got = "zlib.error"
         assert got == expected, n
@@ -176,7 +178,7 @@ def test_corrupted_stream_recovery_is_linear() -> None:
     z = bytearray(zlib.compress(b" " * (8 << 20) + bytes(range(256)) * 64, 9))
     z[-1] ^= 0xFF
     t0 = time.perf_counter()
-    out = pdf_reader._decompress_corrupted(bytes(z))
+    out = pdf_reader.decompress_corrupted(bytes(z))
     assert len(out) == (8 << 20) + 256 * 64
     assert time.perf_counter() - t0 < 5
 

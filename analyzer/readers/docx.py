@@ -37,9 +37,9 @@ from collections.abc import Callable
 
 from analyzer.document import Document
 from analyzer.errors import AnalyzerError, CorruptDocument, EncryptedDocument, NoText, ResourceLimit, UnsupportedFormat
-from analyzer.readers import ReadOptions, register
 from analyzer.readers.clean import clean_text
 from analyzer.readers.html import Flow, decode_html, emit_row, flow_from_html, is_page_number, list_label
+from analyzer.readers.registry import ReadOptions, register
 
 MAX_UNCOMPRESSED = 200 * 1024 * 1024
 MAX_MEMBERS = 10_000

@@ -26,9 +26,9 @@ from dataclasses import dataclass
 
 from analyzer.document import Document, DocumentBuilder, Page
 from analyzer.errors import CorruptDocument, NoText, ResourceLimit
-from analyzer.readers import ReadOptions, register
 from analyzer.readers.clean import join_lines, normalize_chars
 from analyzer.readers.encoding import bom_encoding, decode_text, utf16_without_bom
+from analyzer.readers.registry import ReadOptions, register
 
 # --------------------------------------------------------------------------- the shared flow
 
