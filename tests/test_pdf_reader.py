@@ -1,7 +1,7 @@
 """The PDF reader: both engines, clean-up that keeps the map, typed errors.
 
 Synthetic PDFs are typeset with fpdf2 at test time; the shared robustness files are
-used only when /work/shared is present.
+used only when ../shared is present (tests/conftest.py).
 """
 
 from __future__ import annotations
@@ -9,9 +9,9 @@ from __future__ import annotations
 import difflib
 import io
 import os
-from pathlib import Path
 
 import pytest
+from conftest import needs_shared, shared_path
 
 from analyzer.errors import AnalyzerError, CorruptDocument, EncryptedDocument, NoText, ResourceLimit
 from analyzer.readers import ReadOptions, pdf_layout, pdf_pages, read_bytes, read_path
@@ -288,10 +288,10 @@ def test_dedupe_chars_drops_overprinted_duplicates():
 
 # ------------------------------------------------------------------ shared files (skipped when absent)
 
-ROBUSTNESS = Path("/work/shared/robustness")
+ROBUSTNESS = shared_path("robustness")
 
 
-@pytest.mark.skipif(not ROBUSTNESS.is_dir(), reason="shared robustness PDFs not present")
+@needs_shared("robustness")
 @pytest.mark.parametrize("engine", ENGINES)
 @pytest.mark.parametrize(("name", "password", "expect"), [
     ("password-example.pdf", None, EncryptedDocument),

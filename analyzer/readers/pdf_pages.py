@@ -121,9 +121,7 @@ def extract_pages(data: bytes, options: ReadOptions, state: dict, spool: bool = 
         raise CorruptDocument(f"corrupt PDF: {short(exc)}") from None
 
 
-def assemble(data: bytes, name: str, options: ReadOptions, pages: list[PageLines], state: dict) -> Document:
-    """Pages to a Document: OCR where needed, running headers and footers removed, text laid out."""
-    warnings: list[str] = []
+def _check_readable(pages: list[PageLines], warnings: list[str]) -> None:
     if not pages:
         raise CorruptDocument("corrupt PDF: no pages")
     broken = [p for p in pages if p.error is not None]
@@ -132,22 +130,25 @@ def assemble(data: bytes, name: str, options: ReadOptions, pages: list[PageLines
     for p in broken:
         warnings.append(f"page {p.number} unreadable: {p.error}")
 
-    if "password" in state:  # opened without the (unneeded) password given: OCR must do the same
-        options = dataclasses.replace(options, password=state["password"])
-    ocr = _apply_ocr(data, pages, options, warnings)
 
-    readable = [p for p in pages if p.error is None]
+def _check_any_text(readable: list[PageLines], ocr: str | None, warnings: list[str]) -> None:
+    """NoText when no page has text: a scan (something drawn, no text) or nothing at all. A few characters
+    alone on a page ("Hello") are text, not a missing text layer."""
     textless = [p for p in readable if p.alnum < MIN_TEXT_CHARS]
-    # no page with text: a scan (something drawn, no text) or nothing at all. A few characters
-    # alone on a page ("Hello") are text, not a missing text layer.
-    if len(textless) == len(readable) and (
+    if len(textless) < len(readable) or not (
             any(needs_ocr(p.alnum, p.has_marks) for p in textless) or not any(p.alnum for p in textless)):
-        if ocr == "unavailable":
-            raise NoText("no text layer (scanned image?); install tesseract-ocr to OCR it")
-        if ocr == "ran":
-            failed = [w for w in warnings if " OCR " in w]
-            raise NoText("no text layer (scanned image?); OCR found no text" + (f" ({failed[0]})" if failed else ""))
-        raise NoText("no text layer (scanned image?)")
+        return
+    if ocr == "unavailable":
+        raise NoText("no text layer (scanned image?); install tesseract-ocr to OCR it")
+    if ocr == "ran":
+        failed = [w for w in warnings if " OCR " in w]
+        raise NoText("no text layer (scanned image?); OCR found no text" + (f" ({failed[0]})" if failed else ""))
+    raise NoText("no text layer (scanned image?)")
+
+
+def _text_layer_warnings(readable: list[PageLines], ocr: str | None) -> list[str]:
+    """Pages without a text layer (and whether OCR could have read them), and pages of sparse text on images."""
+    warnings = []
     no_layer = [p.number for p in readable if not p.ocr and needs_ocr(p.alnum, p.has_marks)]
     if no_layer and ocr == "unavailable":
         verb, obj = ("have", "them") if len(no_layer) > 1 else ("has", "it")
@@ -161,6 +162,19 @@ def assemble(data: bytes, name: str, options: ReadOptions, pages: list[PageLines
               and p.image_cover >= LOW_DENSITY_COVER]
     if sparse:
         warnings.append(f"low_text_density: {_ranges(sparse)}")
+    return warnings
+
+
+def assemble(data: bytes, name: str, options: ReadOptions, pages: list[PageLines], state: dict) -> Document:
+    """Pages to a Document: OCR where needed, running headers and footers removed, text laid out."""
+    warnings: list[str] = []
+    _check_readable(pages, warnings)
+    if "password" in state:  # opened without the (unneeded) password given: OCR must do the same
+        options = dataclasses.replace(options, password=state["password"])
+    ocr = _apply_ocr(data, pages, options, warnings)
+    readable = [p for p in pages if p.error is None]
+    _check_any_text(readable, ocr, warnings)
+    warnings.extend(_text_layer_warnings(readable, ocr))
 
     running = find_running_keys(readable)
     for p in readable:

@@ -73,8 +73,96 @@ def _to_top_left(rotation: int, mb: tuple[float, float, float, float]) -> Callab
     return lambda x, y: (x - x0, y1 - y)
 
 
+def _aligned_text(textpage, n: int, text: str | None) -> str:
+    """The page's text with one character per pdfium character index."""
+    import pypdfium2.raw as pdfium_c
+
+    if text is None or len(text) != n:
+        text = textpage.get_text_range(0, n)
+    if len(text) != n:  # inserted/excluded chars or surrogate pairs: rebuild index-aligned text
+        text = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, i) or 32) for i in range(n))
+    return text
+
+
+def _rotated_box(to_tl: Callable[[float, float], tuple[float, float]], rect) -> tuple[float, float, float, float]:
+    """(x0, x1, top, bottom) of a char's box on a rotated page, in displayed top-left coordinates."""
+    ax, ay = to_tl(rect.left, rect.top)
+    bx, by = to_tl(rect.right, rect.bottom)
+    x0, x1 = (ax, bx) if ax <= bx else (bx, ax)
+    top, bottom = (ay, by) if ay <= by else (by, ay)
+    return x0, x1, top, bottom
+
+
+class _WordSplitter:
+    """Splits pdfium's tokens into words where a character starts a new line, jumps back or leaves a gap
+    (see `pdfium_words`); one object per page, its loop inlined because it runs once per character."""
+
+    def __init__(self, textpage, rotation: int, mb: tuple[float, float, float, float], text: str) -> None:
+        import pypdfium2.raw as pdfium_c
+
+        self.handle = textpage.raw
+        self.text = text
+        self.to_tl = _to_top_left(rotation, mb)
+        self.rot0 = rotation == 0
+        self.mx0, self.my1 = mb[0], mb[3]
+        self.rect = pdfium_c.FS_RECTF()
+        self.ref = ctypes.byref(self.rect)
+        self.loose = pdfium_c.FPDFText_GetLooseCharBox
+        self.font_size = pdfium_c.FPDFText_GetFontSize
+        self.words: list[Word] = []
+
+    def emit(self, piece: str, x0: float, top: float, x1: float, bottom: float, size: float) -> None:
+        if 0 < size < bottom - top <= 2 * size:
+            top = bottom - size
+        self.words.append((piece, x0, top, x1, bottom))
+
+    def em(self, i: int, h: float) -> float:
+        """The font size of char `i`, or an estimate from its box when pdfium reports the Tf size before the
+        text matrix (1.0 for "1 Tf" scaled by Tm): the loose box spans ~1.15 em in common fonts."""
+        size = self.font_size(self.handle, i)
+        return size if 0.5 * h <= size <= 2 * h else h / 1.15
+
+    def split(self, start: int, end: int) -> list[Word]:
+        """The words of the tokens in [start, end)."""
+        handle, rect, ref, loose, text = self.handle, self.rect, self.ref, self.loose, self.text
+        rot0, mx0, my1 = self.rot0, self.mx0, self.my1
+        for m in _TOKEN.finditer(text, start, end):
+            self._token(m.start(), m.end(), handle, rect, ref, loose, text, rot0, mx0, my1)
+        return self.words
+
+    def _token(self, tstart: int, tend: int, handle, rect, ref, loose, text: str, rot0: bool, mx0: float,
+               my1: float) -> None:
+        wstart = tstart
+        wx0 = wtop = wx1 = wbot = px0 = px1 = size = gap = 0.0
+        have = False
+        for i in range(tstart, tend):
+            if not loose(handle, i, ref):
+                continue
+            if rot0:  # the common case, inlined
+                x0, x1, top, bottom = rect.left - mx0, rect.right - mx0, my1 - rect.top, my1 - rect.bottom
+            else:
+                x0, x1, top, bottom = _rotated_box(self.to_tl, rect)
+            if have:
+                wh, h = wbot - wtop, bottom - top
+                overlap = (wbot if wbot < bottom else bottom) - (wtop if wtop > top else top)
+                if overlap <= 0.5 * (wh if wh < h else h) or x0 < px0 or x0 - px1 > gap:
+                    self.emit(text[wstart:i], wx0, wtop, wx1, wbot, size)
+                    have = False
+                else:
+                    wx0, wx1 = (x0 if x0 < wx0 else wx0), (x1 if x1 > wx1 else wx1)
+                    wtop, wbot = (top if top < wtop else wtop), (bottom if bottom > wbot else wbot)
+            if not have:
+                wstart, have = i, True
+                wx0, wtop, wx1, wbot = x0, top, x1, bottom
+                size = self.em(i, bottom - top)
+                gap = X_TOLERANCE_RATIO * (size or 10.0)
+            px0, px1 = x0, x1
+        if have:
+            self.emit(text[wstart:tend], wx0, wtop, wx1, wbot, size)
+
+
 def pdfium_words(textpage, rotation: int, mb: tuple[float, float, float, float], start: int = 0,
-                  end: int | None = None, text: str | None = None) -> list[Word]:
+                 end: int | None = None, text: str | None = None) -> list[Word]:
     """Words of a pdfium text page, split like pdfplumber splits them.
 
     pdfium's own spaces and line breaks separate tokens; a token is split further where a
@@ -87,75 +175,11 @@ def pdfium_words(textpage, rotation: int, mb: tuple[float, float, float, float],
     """
     import pypdfium2.raw as pdfium_c
 
-    handle = textpage.raw
-    n = pdfium_c.FPDFText_CountChars(handle)
+    n = pdfium_c.FPDFText_CountChars(textpage.raw)
     if n <= 0:
         return []
     end = n if end is None else min(end, n)
-    if text is None or len(text) != n:
-        text = textpage.get_text_range(0, n)
-    if len(text) != n:  # inserted/excluded chars or surrogate pairs: rebuild index-aligned text
-        text = "".join(chr(pdfium_c.FPDFText_GetUnicode(handle, i) or 32) for i in range(n))
-    to_tl = _to_top_left(rotation, mb)
-    rect = pdfium_c.FS_RECTF()
-    ref = ctypes.byref(rect)
-    loose = pdfium_c.FPDFText_GetLooseCharBox
-    font_size = pdfium_c.FPDFText_GetFontSize
-    ratio = X_TOLERANCE_RATIO
-    words: list[Word] = []
-
-    def emit(piece: str, x0: float, top: float, x1: float, bottom: float, size: float) -> None:
-        if 0 < size < bottom - top <= 2 * size:
-            top = bottom - size
-        words.append((piece, x0, top, x1, bottom))
-
-    rot0 = rotation == 0
-    mx0, my1 = mb[0], mb[3]
-    for m in _TOKEN.finditer(text, start, end):
-        tstart, tend = m.span()
-        wstart = tstart
-        wx0 = wtop = wx1 = wbot = px0 = px1 = size = gap = 0.0
-        have = False
-        for i in range(tstart, tend):
-            if not loose(handle, i, ref):
-                continue
-            if rot0:  # the common case, inlined: this loop runs once per character
-                x0, x1, top, bottom = rect.left - mx0, rect.right - mx0, my1 - rect.top, my1 - rect.bottom
-            else:
-                ax, ay = to_tl(rect.left, rect.top)
-                bx, by = to_tl(rect.right, rect.bottom)
-                x0, x1 = (ax, bx) if ax <= bx else (bx, ax)
-                top, bottom = (ay, by) if ay <= by else (by, ay)
-            if have:
-                h = bottom - top
-                wh = wbot - wtop
-                overlap = (wbot if wbot < bottom else bottom) - (wtop if wtop > top else top)
-                if overlap <= 0.5 * (wh if wh < h else h) or x0 < px0 or x0 - px1 > gap:
-                    emit(text[wstart:i], wx0, wtop, wx1, wbot, size)
-                    have = False
-                else:
-                    if x0 < wx0:
-                        wx0 = x0
-                    if x1 > wx1:
-                        wx1 = x1
-                    if top < wtop:
-                        wtop = top
-                    if bottom > wbot:
-                        wbot = bottom
-            if not have:
-                wstart, have = i, True
-                wx0, wtop, wx1, wbot = x0, top, x1, bottom
-                h = bottom - top
-                size = font_size(handle, i)
-                if not 0.5 * h <= size <= 2 * h:
-                    # pdfium reports the Tf size before the text matrix (1.0 for "1 Tf" scaled by Tm):
-                    # estimate the em from the loose box, which spans ~1.15 em in common fonts
-                    size = h / 1.15
-                gap = ratio * (size or 10.0)
-            px0, px1 = x0, x1
-        if have:
-            emit(text[wstart:tend], wx0, wtop, wx1, wbot, size)
-    return words
+    return _WordSplitter(textpage, rotation, mb, _aligned_text(textpage, n, text)).split(start, end)
 
 
 def pages_pdfium(data: bytes, options: ReadOptions, state: dict | None = None) -> Iterator[PageLines]:
