@@ -5,7 +5,7 @@
 - plan.py: discovered less resumed, and the large-file policy (a big PDF read by several processes)
 - emitter.py: records written as they complete (or in input order), counted, failures told on stderr
 - summary.py: the counts, the summary at the end, the note on Ctrl-C
-- run.py: the run itself, on the worker pool of analyzer/pool.py (or on Dask: analyzer/dask_runner.py)
+- runner.py: the run itself, on the worker pool of analyzer/pool.py (or on Dask: analyzer/dask_runner.py)
 
 The names below are the ones the CLI, the tests and the benchmarks use (`analyzer.batch.plan` is the module).
 """
@@ -17,7 +17,7 @@ from analyzer.batch.config import BatchConfig
 from analyzer.batch.discovery import discover, local_record, sha256_file, why_not_document
 from analyzer.batch.emitter import Emitter
 from analyzer.batch.records import RecordFile, StreamOutput, open_output
-from analyzer.batch.run import DaskNotImplemented, run
+from analyzer.batch.runner import DaskNotImplemented, run
 from analyzer.batch.summary import Interrupted, Stats, interrupted_note, summary_text
 from analyzer.progress import Progress
 
