@@ -109,6 +109,20 @@ def test_discovery_skips_non_documents_recurses_and_survives_loops(tmp_path):
     assert list(discover([str(root)])) == found  # deterministic
 
 
+@pytest.mark.parametrize("fmt", ["jsonl", "html"])
+def test_output_inside_the_scanned_folder_is_not_an_input(tmp_path, capsys, fmt):
+    """`analyze DIR -o DIR/out.jsonl`: the run's own output (a report's temporary file and its folder of
+    pages too) is skipped silently, neither analyzed nor counted as 'same file seen before (link)'."""
+    make_docs(tmp_path / "in", 3)
+    out = tmp_path / "in" / f"results.{fmt}"
+    for _ in range(2):  # the second run finds the first run's output in the folder
+        assert run([str(tmp_path / "in")], cfg(output=out, fmt=fmt, summary=True)) == 0
+        err = capsys.readouterr().err
+        assert "analyzed 3 files" in err and "seen before" not in err and "hidden" not in err, err
+    if fmt == "jsonl":
+        assert sorted(Path(r["path"]).name for r in records(out)) == ["doc000.txt", "doc001.txt", "doc002.txt"]
+
+
 def test_explicit_files_are_always_attempted_and_missing_ones_recorded(tmp_path, capsys):
     img = tmp_path / "scan.png"
     img.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)

@@ -99,6 +99,8 @@ class _Walk:
         except OSError:
             self.skipped["unreadable folder"] += 1
             return
+        if file_key(st) in self.own:  # the pages folder of the run's own HTML report
+            return
         if file_key(st) in self.seen_dirs:
             self.skipped["folder already visited (symlink)"] += 1
             return
@@ -110,10 +112,18 @@ class _Walk:
             yield top  # recorded as an error naming the folder, not only counted
             return
         for name in names:
+            path = os.path.join(top, name)
             if name.startswith("."):
-                self.skipped["hidden"] += 1
+                if not self.is_own(path):  # a report's temporary file is hidden, and ours
+                    self.skipped["hidden"] += 1
                 continue
-            yield from self.entry(os.path.join(top, name), name)
+            yield from self.entry(path, name)
+
+    def is_own(self, path: str) -> bool:
+        try:
+            return file_key(os.stat(path)) in self.own
+        except OSError:
+            return False
 
     def entry(self, path: str, name: str) -> Iterator[str]:
         try:

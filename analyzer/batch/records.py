@@ -205,11 +205,13 @@ class StreamOutput:
                         options=cfg.options, target=cfg.output)
 
     def keys(self) -> list[FileKey]:
-        """The file being replaced and the temporary file that will replace it: never inputs."""
+        """The file being replaced, the temporary file that will replace it and the folder of pages an HTML
+        report writes beside itself (`folder`): never inputs."""
         if self.file is None:
             return []
         out = []
-        for path in (p for p in (self.target, self.file.tmp) if p is not None):
+        paths = (self.target, self.file.tmp, getattr(self.w, "folder", None))
+        for path in (p for p in paths if p is not None):
             try:
                 out.append(file_key(os.stat(path)))
             except OSError:
