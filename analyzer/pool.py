@@ -7,7 +7,7 @@ readers included), not wall time. The parent knows what each worker is doing, si
 it has used; it kills a worker past the CPU budget (or stalled, or past the wall-clock backstop), on death
 or when its memory passes the ceiling, reports that one task as a `Failure` and starts a replacement.
 `ProcessPoolExecutor` breaks the whole pool when one worker dies, and neither it nor pebble measures CPU
-of a process tree; bench/bench_batch.py measured this pool against them (figures in ARCHITECTURE.md).
+of a process tree. Measured against both on bench/bench_batch.py's PDFs: same throughput (ARCHITECTURE.md).
 
 A worker runs `setup(*setup_args)` once (load what every task needs, before the memory ceiling is set),
 then `work(state, payload)` for each task. Workers are forked when this process has a single thread
