@@ -346,3 +346,14 @@ def test_progress_line_and_summary():
     text = batch.summary_text(stats, 2.0)
     assert "1.50 files/s" in text and "3.5 pages/s" in text and "recourse: 2" in text
     assert "timeout after 5 s" in text and "2 image" in text
+
+
+def test_pipe_with_workers_matches_the_sequential_pipe(tmp_path):
+    """Analyzer.pipe(workers=2) runs on the same pool as the batch and keeps input order."""
+    from analyzer import Analyzer
+
+    docs = make_docs(tmp_path / "in", 3)
+    sources = [str(docs[0]), docs[1], TEMPLATES[1][1].format(n=5), docs[2].read_bytes()]
+    one = [(r.label, r.path) for r in Analyzer().pipe(sources)]
+    two = [(r.label, r.path) for r in Analyzer().pipe(sources, workers=2)]
+    assert two == one and [lab.value for lab, _ in two] == ["non-recourse", "recourse", "recourse", "non-recourse"]
