@@ -190,3 +190,10 @@ def test_the_checker_sees_a_cycle_and_a_lazy_import() -> None:
     tree = ast.parse("def f():\n    from analyzer import api\nif TYPE_CHECKING:\n    import analyzer.cli\n")
     assert [n.module for n in _imports(tree) if isinstance(n, ast.ImportFrom)] == ["analyzer"]
     assert not [n for n in _imports(tree) if isinstance(n, ast.Import)]
+
+
+def test_every_module_reads_in_one_sitting() -> None:
+    """ARCHITECTURE.md: no module in analyzer/ passes 500 lines."""
+    long = {str(p.relative_to(ROOT.parent)): n for p in ROOT.rglob("*.py")
+            if (n := len(p.read_text(encoding="utf-8").splitlines())) > 500}
+    assert long == {}
