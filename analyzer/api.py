@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 import os
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
@@ -21,9 +21,10 @@ from analyzer.items import list_items
 from analyzer.judgment import judge_document
 from analyzer.law import deficiency_law
 from analyzer.nlp.frames import LIMITING, Finding
+from analyzer.pool import Failure, ProcessPool, Task
 from analyzer.readers import ReadOptions, read_bytes, read_path, read_text
-from analyzer.render.words import plain
 from analyzer.results import Analysis, Details, DocumentKind, Evidence, EvidenceItem, PageBox
+from analyzer.words import plain
 
 if TYPE_CHECKING:
     from analyzer.kinds import KindResult
@@ -85,13 +86,11 @@ class Analyzer:
         return result
 
     def pipe(self, sources: Iterable[Source], workers: int = 1) -> Iterator[Analysis]:
-        """Analyses in input order; with workers > 1, in worker processes."""
+        """Analyses in input order; with workers > 1, in worker processes (analyzer/pool.py)."""
         if workers <= 1:
             for s in sources:
                 yield self.analyze(s)
             return
-        from analyzer.batch import map_ordered
-
         yield from map_ordered(list(sources), self.options, workers)
 
 
@@ -200,3 +199,67 @@ def _items(doc: Document, f: Finding) -> list[EvidenceItem]:
 def analyze_path(path: str | Path, options: dict | None = None) -> Analysis:
     """Batch entry point: a plain function of a path, cheap to pickle."""
     return Analyzer(**(options or {})).analyze(Path(path))
+
+
+# ---------------------------------------------------------------------------------- in worker processes
+
+
+def start_worker(options: dict) -> Analyzer:
+    """Pool setup of an analysis worker: the pipeline and the readers are loaded once, before the memory
+    ceiling is set, and the heap is settled so that forked workers share the loaded pages."""
+    from analyzer.nlp.pipeline import get_nlp, settle_worker_heap
+    from analyzer.readers import sniff_format
+
+    get_nlp()
+    sniff_format(b"", "")  # registers the readers
+    analyzer = Analyzer(**options)
+    settle_worker_heap()
+    return analyzer
+
+
+def analyze_task(analyzer: Analyzer, payload: tuple) -> Analysis:
+    """Pool work of an analysis worker: `payload` is (source, name, split); `split` > 1 reads a PDF with that
+    many page-range processes, children of this worker."""
+    source, name, split = payload
+    if split > 1:
+        o = analyzer.options
+        return Analyzer(o.password, o.engine, o.ocr, split_workers=split).analyze(source, name=name)
+    return analyzer.analyze(source, name=name)
+
+
+def task_label(idx: int, source: object, name: str | None) -> str:
+    """The `path` of a record for a source that gave no Analysis."""
+    if name:
+        return str(name)
+    if isinstance(source, (str, os.PathLike)) and len(str(source)) < 4096 and "\n" not in str(source):
+        return str(source)
+    return f"<input {idx}>"
+
+
+def failed_analysis(idx: int, payload: tuple, failure: Failure) -> Analysis:
+    """The error record of a task the pool reports as failed (timeout, crash, memory, internal error)."""
+    return Analysis(path=task_label(idx, payload[0], payload[1]), error=failure.reason, error_code=failure.code,
+                    seconds=failure.seconds)
+
+
+def analysis_pool(workers: int, options: dict, timeout: float | None = 300.0, memory_mb: int = 2048,
+                  tick: Callable[[], None] | None = None) -> ProcessPool:
+    """A pool of analysis workers (the spaCy pipeline loaded once in each) under the per-file limits."""
+    return ProcessPool(workers, analyze_task, setup=start_worker, setup_args=(dict(options),), timeout=timeout,
+                       memory_mb=memory_mb, tick=tick)
+
+
+def map_ordered(sources: list, options: ReadOptions | dict | None, workers: int, timeout: float = 300.0,
+                memory_mb: int = 2048) -> Iterator[Analysis]:
+    """Analyses of `sources` (paths, bytes, text) in input order, from worker processes."""
+    opts = vars(options) if isinstance(options, ReadOptions) else dict(options or {})
+    opts = {k: opts[k] for k in ("password", "engine", "ocr") if k in opts}
+    tasks = [Task(i, (Path(s) if isinstance(s, os.PathLike) else s, str(s) if isinstance(s, os.PathLike) else None,
+                      1)) for i, s in enumerate(sources)]
+    held: dict[int, Analysis] = {}
+    nxt = 0
+    for task, outcome in analysis_pool(workers, opts, timeout, memory_mb).imap_unordered(tasks):
+        held[task.key] = failed_analysis(task.key, task.payload, outcome) if isinstance(outcome, Failure) else outcome
+        while nxt in held:
+            yield held.pop(nxt)
+            nxt += 1

@@ -13,7 +13,7 @@ written through the same writer as they complete (`as_completed`).
 
 A task that raises, or whose worker dies, becomes an error record for its file; the run goes on.
 Limits as in a local batch: a Dask task does not read the file itself but hands it to a child process of
-its Dask worker (one long-lived `analyzer.batch.WorkerPool` of size 1 per Dask worker), which runs under
+its Dask worker (one long-lived pool of size 1 per Dask worker, analyzer/pool.py), which runs under
 `--timeout` (CPU budget) and `--memory-mb` and dies with it. That needs non-daemonic Dask workers:
 `local` sets `distributed.worker.daemon: False`; on another cluster, set it there, or the file is read
 in the Dask worker itself with a warning in its record saying that the limits were not applied.
@@ -28,20 +28,15 @@ import time
 import uuid
 from pathlib import Path
 
-from analyzer.batch import (
-    BatchConfig,
-    Interrupted,
-    Progress,
-    RecordFile,
-    Stats,
-    StreamOutput,
-    _interrupted_note,
-    _short,
-    local_record,
-    open_output,
-    plan,
-    summary_text,
-)
+from analyzer.api import Analyzer, analysis_pool, failed_analysis
+from analyzer.batch.config import BatchConfig
+from analyzer.batch.discovery import local_record
+from analyzer.batch.emitter import Emitter
+from analyzer.batch.plan import plan
+from analyzer.batch.records import RecordFile, StreamOutput, open_output
+from analyzer.batch.summary import Interrupted, Stats, interrupted_note, summary_text
+from analyzer.pool import Failure, ProcessPool, Task, short
+from analyzer.progress import Progress
 from analyzer.results import Analysis
 
 LOCAL_WORKERS = 2
@@ -50,12 +45,10 @@ CONNECT_TIMEOUT = 30.0  # seconds to reach a remote scheduler and see a worker
 
 def analyze_bytes(data: bytes, name: str, options: dict | None = None) -> Analysis:
     """Task for stdin ('-'): the bytes travel, not a path."""
-    from analyzer.api import Analyzer
-
     return Analyzer(**(options or {})).analyze(data, name=name)
 
 
-_POOL = None  # per Dask worker process: the child that reads files under the limits
+_POOL: ProcessPool | None = None  # per Dask worker process: the child that reads files under the limits
 _POOL_KEY: tuple | None = None
 _POOL_LOCK = threading.Lock()
 
@@ -74,9 +67,6 @@ def analyze_bytes_limited(data: bytes, name: str, options: dict, timeout: float 
 def _limited(source: Path | bytes, name: str, options: dict, timeout: float | None, memory_mb: int) -> Analysis:
     import multiprocessing as mp
 
-    from analyzer.api import Analyzer
-    from analyzer.batch import WorkerPool
-
     global _POOL, _POOL_KEY
     if mp.current_process().daemon:  # a daemonic process may not start children
         r = Analyzer(**options).analyze(source, name=name)
@@ -90,10 +80,10 @@ def _limited(source: Path | bytes, name: str, options: dict, timeout: float | No
                 _POOL.close()
             import atexit
 
-            _POOL, _POOL_KEY = WorkerPool(1, options, timeout, memory_mb), key
+            _POOL, _POOL_KEY = analysis_pool(1, options, timeout, memory_mb), key
             atexit.register(_POOL.close)
-        results = list(_POOL.run_tasks([(0, source, name, 1)]))
-    return results[0][1]
+        task, outcome = next(iter(_POOL.run_tasks([Task(0, (source, name, 1))])))
+    return failed_analysis(0, task.payload, outcome) if isinstance(outcome, Failure) else outcome
 
 
 def connect(address: str, cfg: BatchConfig):
@@ -137,7 +127,45 @@ def _failure(item: str, future) -> Analysis:
     if name == "KilledWorker":
         return Analysis(path=item, error="worker died repeatedly on this file (memory limit or crash)",
                         error_code="resource_limit")
-    return Analysis(path=item, error=f"internal error: {_short(exc)}", error_code="internal")
+    return Analysis(path=item, error=f"internal error: {short(exc)}", error_code="internal")
+
+
+def _submit(client, items: list[str], cfg: BatchConfig, emitter: Emitter, futures: dict) -> None:
+    """One Dask task per file that needs reading, into `futures` (its record comes back later); the records
+    of the others are written now."""
+    options = {k: v for k, v in cfg.options.items() if k in ("password", "engine", "ocr")}
+    run_id = uuid.uuid4().hex[:8]
+    for idx, item in enumerate(items):
+        key = f"analyze-{run_id}-{idx}"
+        if item == "-":
+            futures[client.submit(analyze_bytes_limited, sys.stdin.buffer.read(), "<stdin>", options,
+                                  cfg.timeout, cfg.memory_mb, key=key)] = (idx, "<stdin>")
+        elif (rec := local_record(item)) is not None:
+            emitter.add(idx, rec)
+        else:
+            futures[client.submit(analyze_path_limited, item, options, cfg.timeout, cfg.memory_mb,
+                                  key=key)] = (idx, item)
+
+
+def _collect(futures: dict, emitter: Emitter) -> None:
+    from dask.distributed import as_completed
+
+    for future in as_completed(list(futures)):
+        idx, item = futures.pop(future)
+        if future.status == "finished":
+            r = future.result()
+            r.path = item  # the name as discovered, as the local batch records it
+        else:
+            r = _failure(item, future)
+        future.release()
+        emitter.add(idx, r)
+    emitter.finish()
+
+
+def _summary(stats: Stats, elapsed: float, cfg: BatchConfig, local: bool) -> str:
+    first, _, rest = summary_text(stats, elapsed, cfg).partition("\n")
+    where = "local Dask" if local else f"Dask ({cfg.dask})"
+    return first.replace(" worker", f" {where} worker", 1) + "\n" + rest
 
 
 def run(inputs: list[str], cfg: BatchConfig) -> int:
@@ -152,37 +180,15 @@ def run(inputs: list[str], cfg: BatchConfig) -> int:
     futures: dict = {}
     ok = False
     try:
-        from dask.distributed import as_completed
-
         out = open_output(cfg, inputs)
         items, progress, emitter = plan(inputs, cfg, out, stats)
-        options = {k: v for k, v in cfg.options.items() if k in ("password", "engine", "ocr")}
-        run_id = uuid.uuid4().hex[:8]
-        for idx, item in enumerate(items):
-            key = f"analyze-{run_id}-{idx}"
-            if item == "-":
-                futures[client.submit(analyze_bytes_limited, sys.stdin.buffer.read(), "<stdin>", options,
-                                      cfg.timeout, cfg.memory_mb, key=key)] = (idx, "<stdin>")
-            elif (rec := local_record(item)) is not None:
-                emitter.add(idx, rec)
-            else:
-                futures[client.submit(analyze_path_limited, item, options, cfg.timeout, cfg.memory_mb,
-                                      key=key)] = (idx, item)
+        _submit(client, items, cfg, emitter, futures)
         stats.workers = len(client.scheduler_info().get("workers", {})) if futures else 0
         progress.update(force=True)
-        for future in as_completed(list(futures)):
-            idx, item = futures.pop(future)
-            if future.status == "finished":
-                r = future.result()
-                r.path = item  # the name as discovered, as the local batch records it
-            else:
-                r = _failure(item, future)
-            future.release()
-            emitter.add(idx, r)
-        emitter.finish()
+        _collect(futures, emitter)
         ok = True
     except KeyboardInterrupt:
-        sys.stderr.write(_interrupted_note(cfg, stats))
+        sys.stderr.write(interrupted_note(cfg, stats))
         raise Interrupted() from None
     finally:
         if futures:  # interrupted: do not leave work queued on a shared cluster
@@ -195,8 +201,5 @@ def run(inputs: list[str], cfg: BatchConfig) -> int:
         if cluster is not None:
             cluster.close()
     if cfg.summary:
-        first, _, rest = summary_text(stats, time.monotonic() - t0, cfg).partition("\n")
-        where = "local Dask" if cluster is not None else f"Dask ({cfg.dask})"
-        sys.stderr.write(first.replace(" worker", f" {where} worker", 1) + "\n" + rest)
+        sys.stderr.write(_summary(stats, time.monotonic() - t0, cfg, cluster is not None))
     return sum(stats.failures.values())
-

@@ -17,7 +17,7 @@ import os
 import re
 import sys
 from collections import Counter
-from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from analyzer.results import Analysis
@@ -45,77 +45,98 @@ def evidence_hit(result: Analysis, quote: str) -> bool:
                if b.start - a.end <= 3)
 
 
-def _run_one(path: str) -> Analysis:
-    from analyzer.api import analyze_path
+def _predict(paths: list[str], workers: int) -> list[Analysis]:
+    """One Analysis per path, in order; in worker processes of the one pool (analyzer/pool.py) when workers > 1."""
+    from analyzer.api import Analyzer
 
-    return analyze_path(path)
+    return list(Analyzer().pipe(paths, workers=workers))
 
 
-def evaluate(folder: Path, workers: int = 0, jsonl: Path | None = None, out=sys.stdout) -> dict:
-    rows = list(csv.DictReader(open(folder / "manifest.csv", newline="", encoding="utf-8")))
-    paths = [str(folder / r["file"]) for r in rows]
-    workers = workers or os.cpu_count() or 1
-    if workers > 1:
-        with ProcessPoolExecutor(workers) as pool:
-            results = list(pool.map(_run_one, paths, chunksize=1))
-    else:
-        results = [_run_one(p) for p in paths]
-    if jsonl:
-        with open(jsonl, "w", encoding="utf-8") as f:
-            for r in results:
-                f.write(r.model_dump_json() + "\n")
-    conf = {g: Counter() for g in LABELS}
-    wrong, hits, needed = [], 0, 0
-    kinds: Counter = Counter()
-    limiting_ok: Counter = Counter()
-    limiting_all: Counter = Counter()
-    for row, res in zip(rows, results, strict=True):
+@dataclass
+class _Tally:
+    """What evaluate counts while it walks the manifest beside the predictions."""
+
+    conf: dict = field(default_factory=lambda: {g: Counter() for g in LABELS})
+    wrong: list = field(default_factory=list)
+    hits: int = 0
+    needed: int = 0
+    kinds: Counter = field(default_factory=Counter)
+    limiting_ok: Counter = field(default_factory=Counter)
+    limiting_all: Counter = field(default_factory=Counter)
+
+    def add(self, row: dict, res: Analysis, out) -> None:
         gold = row["label"].strip()
         got = res.label.value if res.label else "error"
-        conf[gold][got] += 1
+        self.conf[gold][got] += 1
         for e in res.evidence:
-            kinds[e.kind] += 1
+            self.kinds[e.kind] += 1
             if e.limits_borrower:
-                limiting_all[e.kind] += 1
-                limiting_ok[e.kind] += gold != "recourse"  # a limit found in a recourse loan is a false alarm
+                self.limiting_all[e.kind] += 1
+                self.limiting_ok[e.kind] += gold != "recourse"  # a limit found in a recourse loan is a false alarm
         if gold in ("limited-recourse", "non-recourse") and row.get("evidence_quote"):  # a non-loan's is its title
-            needed += 1
+            self.needed += 1
             hit = evidence_hit(res, row["evidence_quote"])
-            hits += hit
+            self.hits += hit
             if not hit:
                 out.write(f"evidence missed: {row['file']}: {row['evidence_quote'][:100]!r}\n")
         if got != gold:
-            wrong.append((row["file"], gold, res))
+            self.wrong.append((row["file"], gold, res))
+
+    def f1_scores(self) -> list[float]:
+        """F1 of each label some document has (macro-F1 is over the labels present)."""
+        f1s = []
+        for g in LABELS:
+            if not sum(self.conf[g].values()):
+                continue
+            tp = self.conf[g][g]
+            fp = sum(self.conf[o][g] for o in LABELS if o != g)
+            fn = sum(self.conf[g].values()) - tp
+            prec = tp / (tp + fp) if tp + fp else 0.0
+            rec = tp / (tp + fn) if tp + fn else 0.0
+            f1s.append(2 * prec * rec / (prec + rec) if prec + rec else 0.0)
+        return f1s
+
+
+def _write_matrix(t: _Tally, out) -> None:
     w = 18
     out.write("gold \\ pred".ljust(w) + "".join(lab.rjust(w) for lab in LABELS + ["error"]) + "\n")
-    f1s = []
     for g in LABELS:
-        out.write(g.ljust(w) + "".join(str(conf[g][p]).rjust(w) for p in LABELS + ["error"]) + "\n")
-        if not sum(conf[g].values()):
-            continue  # a label no document has is not scored (macro-F1 over the labels present)
-        tp = conf[g][g]
-        fp = sum(conf[o][g] for o in LABELS if o != g)
-        fn = sum(conf[g].values()) - tp
-        prec = tp / (tp + fp) if tp + fp else 0.0
-        rec = tp / (tp + fn) if tp + fn else 0.0
-        f1s.append(2 * prec * rec / (prec + rec) if prec + rec else 0.0)
-    for name, gold, res in wrong:
+        out.write(g.ljust(w) + "".join(str(t.conf[g][p]).rjust(w) for p in LABELS + ["error"]) + "\n")
+
+
+def _write_wrong(t: _Tally, out) -> None:
+    for name, gold, res in t.wrong:
         out.write(f"\nWRONG {name}: gold={gold} got={res.label.value if res.label else res.error}\n")
         for reason in res.reasons:
             out.write(f"  reason: {reason}\n")
         for e in res.evidence:
             if e.decisive:
                 out.write(f"  decisive {e.kind} p.{e.page} [{e.rule}] {e.text[:220]!r}\n")
+
+
+def evaluate(folder: Path, workers: int = 0, jsonl: Path | None = None, out=sys.stdout) -> dict:
+    rows = list(csv.DictReader(open(folder / "manifest.csv", newline="", encoding="utf-8")))
+    results = _predict([str(folder / r["file"]) for r in rows], workers or os.cpu_count() or 1)
+    if jsonl:
+        with open(jsonl, "w", encoding="utf-8") as f:
+            for r in results:
+                f.write(r.model_dump_json() + "\n")
+    t = _Tally()
+    for row, res in zip(rows, results, strict=True):
+        t.add(row, res, out)
+    _write_matrix(t, out)
+    f1s = t.f1_scores()
+    _write_wrong(t, out)
     n = len(rows)
-    acc = sum(conf[g][g] for g in LABELS) / n if n else 0.0
+    acc = sum(t.conf[g][g] for g in LABELS) / n if n else 0.0
     macro = sum(f1s) / len(f1s)
-    recall = hits / needed if needed else 1.0
-    if limiting_all:
+    recall = t.hits / t.needed if t.needed else 1.0
+    if t.limiting_all:
         out.write("\nprecision of limiting clauses per kind (share found in limited/non-recourse documents): "
-                  + ", ".join(f"{k}={limiting_ok[k] / n_:.2f} ({limiting_ok[k]}/{n_})"
-                              for k, n_ in limiting_all.most_common()) + "\n")
-    out.write("clauses reported per kind: " + ", ".join(f"{k}={v}" for k, v in kinds.most_common()) + "\n")
-    confident_wrong = sum(1 for _, _, res in wrong if (res.confidence or 0) >= 0.8)
+                  + ", ".join(f"{k}={t.limiting_ok[k] / n_:.2f} ({t.limiting_ok[k]}/{n_})"
+                              for k, n_ in t.limiting_all.most_common()) + "\n")
+    out.write("clauses reported per kind: " + ", ".join(f"{k}={v}" for k, v in t.kinds.most_common()) + "\n")
+    confident_wrong = sum(1 for _, _, res in t.wrong if (res.confidence or 0) >= 0.8)
     high = sum(1 for res in results if (res.confidence or 0) >= 0.8)
     out.write(f"confidence >= 0.8: {high}/{n} documents, {confident_wrong} of them wrong\n")
     out.write(f"accuracy={acc:.3f} macro_f1={macro:.3f} evidence_recall={recall:.3f} n={n}\n")

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -384,29 +383,7 @@ def document_kind(text: str) -> KindResult:
     return result
 
 
-def main(argv: list[str] | None = None) -> int:
-    """`python -m analyzer.kinds FILE...` prints each file's kind; `--eval DIR` scores a labelled corpus."""
-    args = sys.argv[1:] if argv is None else argv
-    if not args:
-        print("usage: python -m analyzer.kinds FILE...   |   python -m analyzer.kinds --eval DIR", file=sys.stderr)
-        return 2
-    if args[:1] == ["--eval"]:
-        from analyzer.kinds_eval import main as eval_main
+if __name__ == "__main__":  # the command line lives with the evaluation, above the reading layer
+    from analyzer.kinds_eval import cli
 
-        return eval_main(args[1:])
-    from analyzer.api import Analyzer
-
-    analyzer = Analyzer(engine="pdfium")
-    for path in args:
-        try:
-            doc = analyzer.read(path)
-        except Exception as exc:  # one line per bad file, and go on
-            print(f"{path}: cannot read: {exc}", file=sys.stderr)
-            continue
-        k = document_kind(doc.text)
-        print(f"{path}\t{k.kind.value}\t{'loan' if k.is_loan else 'not-a-loan'}\t{k.certainty}\t{k.explanation}")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(cli())

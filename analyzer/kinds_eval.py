@@ -101,3 +101,26 @@ def main(argv: list[str]) -> int:
           f"{scores['loans_as_not_a_loan']}/{scores['loans']}; kind agrees where the manifest says: "
           f"{scores['kind_agree']}/{scores['kind_stated']}")
     return 0
+
+
+def cli(argv: list[str] | None = None) -> int:
+    """`python -m analyzer.kinds FILE...` prints each file's kind; `--eval DIR` scores a labelled corpus."""
+    args = sys.argv[1:] if argv is None else argv
+    if not args:
+        print("usage: python -m analyzer.kinds FILE...   |   python -m analyzer.kinds --eval DIR", file=sys.stderr)
+        return 2
+    if args[:1] == ["--eval"]:
+        return main(args[1:])
+    from analyzer.api import Analyzer
+
+    analyzer = Analyzer(engine="pdfium")
+    for path in args:
+        try:
+            doc = analyzer.read(path)
+        except Exception as exc:  # one line per bad file, and go on
+            print(f"{path}: cannot read: {exc}", file=sys.stderr)
+            continue
+        k = document_kind(doc.text)
+        print(f"{path}\t{k.kind.value}\t{'loan' if k.is_loan else 'not-a-loan'}\t{k.certainty}\t{k.explanation}")
+    return 0
+

@@ -2,7 +2,8 @@
 
 A document is untrusted: a reader may allocate without end (a PDF whose form XObjects draw each other) or
 compute without end (a 100 MB inline image). Whatever process reads a file (a batch worker, a page-range
-reader of a split PDF, the child a Dask task starts) runs under the same three rules:
+reader of a split PDF, the child a Dask task starts) is a worker of analyzer/pool.py and runs under the
+same three rules:
 
 - memory: RLIMIT_AS at the ceiling, so an allocation fails inside the process instead of the machine
   swapping; the parent also watches RSS;
@@ -57,27 +58,6 @@ def _set_soft_limit(which: int, value: int) -> None:
     if hard != resource.RLIM_INFINITY:
         value = min(value, hard)
     resource.setrlimit(which, (value, hard))
-
-
-def limit_cpu(seconds: float | None) -> None:
-    """RLIMIT_CPU for a short-lived reader process (the kernel ends it once it has used `seconds` of CPU)."""
-    if not seconds or seconds <= 0:
-        return
-    try:
-        import resource
-
-        used = cpu_seconds(os.getpid()) or 0.0
-        _set_soft_limit(resource.RLIMIT_CPU, int(used + seconds) + 1)
-    except (OSError, ValueError, ImportError):
-        pass
-
-
-def reader_process_setup(memory_mb: int, cpu_budget: float | None, parent_pid: int) -> None:
-    """Initializer of a page-range reader: dies with its parent, same memory ceiling, its own CPU budget."""
-    die_with_parent(parent_pid)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    limit_memory(memory_mb)
-    limit_cpu(cpu_budget)
 
 
 def _stat_fields(pid: int) -> list[str] | None:

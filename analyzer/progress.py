@@ -48,7 +48,7 @@ def _columns(single: bool) -> list[rp.ProgressColumn]:
             rp.TextColumn("ETA {task.fields[eta]}"), rp.TextColumn("{task.fields[failed]} failed")]
 
 
-def _clock(seconds: float) -> str:
+def clock(seconds: float) -> str:
     seconds = int(seconds + 0.5)
     h, rest = divmod(seconds, 3600)
     m, s = divmod(rest, 60)
@@ -134,7 +134,7 @@ class Progress:
         elapsed = now - self.t0
         per_s = self.done / elapsed if elapsed > 0 else 0.0
         # over the whole run, not rich's last-30-s window: files of a batch take minutes each at times
-        eta = _clock((self.total - self.done) / per_s) if per_s > 0 else "-:--"
+        eta = clock((self.total - self.done) / per_s) if per_s > 0 else "-:--"
         self._bar.update(self._task, completed=self.done, rate=f"{per_s:.2f} files/s", eta=eta, failed=self.failed)
         self._bar.refresh()
 

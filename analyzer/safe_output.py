@@ -14,7 +14,7 @@ import errno
 import os
 import stat
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from analyzer.paths import printable
@@ -59,10 +59,10 @@ def _tail(path: Path, n: int = 65536) -> str:
         return f.read().decode("utf-8", "replace")
 
 
-def check_output(output: Path, input_keys: Iterable[tuple[int, int]], resume: bool) -> None:
-    """Refuse, before any analysis, an output that is an input, a document, a folder or unwritable."""
-    from analyzer.batch import why_not_document
-
+def check_output(output: Path, input_keys: Iterable[tuple[int, int]], resume: bool,
+                 why_not_document: Callable[[str], str | None]) -> None:
+    """Refuse, before any analysis, an output that is an input, a document, a folder or unwritable.
+    `why_not_document` is discovery's test (None: the file is a document), passed in by the batch."""
     name = _show(output)
     try:
         st = os.stat(output)

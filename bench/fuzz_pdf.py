@@ -242,7 +242,7 @@ def case_number(name: str) -> tuple[int, int]:
 
 def _set_limits(memory_mb: int) -> None:
     """The same address-space cap a batch worker runs under."""
-    from analyzer.batch import _limit_memory
+    from analyzer.limits import limit_memory as _limit_memory
 
     if memory_mb > 0:
         _limit_memory(memory_mb)

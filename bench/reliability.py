@@ -335,7 +335,9 @@ def part_resume(args, tmp: Path) -> Row:
         row.notes.append(f"clean run recorded {len(clean_recs)} of {len(expected)} (exit {code})")
 
     out = tmp / "killed.jsonl"
-    env = dict(os.environ, ANALYZER_TEST_DELAY="0.4")  # slower per file, so that kills land mid-run
+    # slower per file, so that kills land mid-run: the command run through the test hooks (tests/hooks.py)
+    env = dict(os.environ, RECOURSE_TEST_HOOKS='{"delay": 0.4}')
+    base = [PYTHON, str(ROOT / "tests" / "hooks.py"), *base[len(ANALYZE):]]
     kills = 0
     for kill_at in args.kill_at:
         before = len(_records(out))

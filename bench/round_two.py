@@ -181,8 +181,9 @@ def run_part(analyze: list[str], run_measured, tmp: Path, workers: int) -> dict:
         refused("9 -o /dev/full -f html", [str(ins["over"] / "note.txt"), "-o", "/dev/full", "-f", "html"], 1)
     # 11 Ctrl-C: SIGINT after 2 records, then the printed --resume command
     out = tmp / "ctrlc.jsonl"
-    env = dict(os.environ, ANALYZER_TEST_DELAY="0.5")
-    proc = subprocess.Popen([*analyze, str(ins["resume"]), "-o", str(out), "--workers", "1", "-q"], env=env,
+    env = dict(os.environ, RECOURSE_TEST_HOOKS='{"delay": 0.5}')  # read by tests/hooks.py, which runs the command
+    proc = subprocess.Popen([sys.executable, str(ROOT / "tests" / "hooks.py"), str(ins["resume"]), "-o", str(out),
+                             "--workers", "1", "-q"], env=env,
                             stderr=subprocess.PIPE, text=True, start_new_session=True)
     deadline = time.monotonic() + 300
     while time.monotonic() < deadline and (not out.exists() or out.read_bytes().count(b"\n") < 2):

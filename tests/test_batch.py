@@ -17,12 +17,14 @@ import time
 from collections import Counter
 from pathlib import Path
 
+import hooks
 import pytest
 from cli_child import fork_cli  # noqa: E402
 
 import analyzer.cli  # noqa: F401 - loaded here so that forked runs of the command start at once
 from analyzer import batch
 from analyzer.batch import BatchConfig, Progress, discover, run
+from analyzer.batch import plan as plan_module
 
 TEMPLATES = [
     ("non-recourse", "LOAN AGREEMENT No. {n}\n\nBorrower promises to pay Lender the principal sum of ${n},000.00 "
@@ -107,6 +109,20 @@ def test_discovery_skips_non_documents_recurses_and_survives_loops(tmp_path):
     assert list(discover([str(root)])) == found  # deterministic
 
 
+@pytest.mark.parametrize("fmt", ["jsonl", "html"])
+def test_output_inside_the_scanned_folder_is_not_an_input(tmp_path, capsys, fmt):
+    """`analyze DIR -o DIR/out.jsonl`: the run's own output (a report's temporary file and its folder of
+    pages too) is skipped silently, neither analyzed nor counted as 'same file seen before (link)'."""
+    make_docs(tmp_path / "in", 3)
+    out = tmp_path / "in" / f"results.{fmt}"
+    for _ in range(2):  # the second run finds the first run's output in the folder
+        assert run([str(tmp_path / "in")], cfg(output=out, fmt=fmt, summary=True)) == 0
+        err = capsys.readouterr().err
+        assert "analyzed 3 files" in err and "seen before" not in err and "hidden" not in err, err
+    if fmt == "jsonl":
+        assert sorted(Path(r["path"]).name for r in records(out)) == ["doc000.txt", "doc001.txt", "doc002.txt"]
+
+
 def test_explicit_files_are_always_attempted_and_missing_ones_recorded(tmp_path, capsys):
     img = tmp_path / "scan.png"
     img.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
@@ -131,7 +147,7 @@ def test_file_vanishing_after_discovery_is_an_error_record(tmp_path, monkeypatch
         yield from real(*a, **kw)
         docs[2].unlink()
 
-    monkeypatch.setattr(batch, "discover", discover_then_delete)
+    monkeypatch.setattr(plan_module, "discover", discover_then_delete)
     out = tmp_path / "out.jsonl"
     assert run([str(tmp_path / "in")], cfg(output=out)) == 1
     recs = {r["path"]: r for r in records(out)}
@@ -159,7 +175,7 @@ def test_two_workers_give_the_same_records_as_one(tmp_path):
 
 def test_ordered_keeps_input_order(tmp_path, monkeypatch):
     docs = make_docs(tmp_path / "in", 10)
-    monkeypatch.setenv("ANALYZER_TEST_DELAY", "0.02")
+    hooks.install(monkeypatch, delay=0.02)
     out = tmp_path / "out.jsonl"
     inputs = [str(p) for p in reversed(docs)]
     run(inputs, cfg(output=out, ordered=True))
@@ -182,8 +198,7 @@ def test_hung_and_crashing_documents_become_error_records(tmp_path, monkeypatch,
     make_docs(tmp_path / "in", 6)
     (tmp_path / "in" / "zz-hang.txt").write_text(TEMPLATES[0][1].format(n=99))
     (tmp_path / "in" / "aa-crash.txt").write_text(TEMPLATES[1][1].format(n=98))
-    monkeypatch.setenv("ANALYZER_TEST_HANG_SUFFIX", "-hang.txt")
-    monkeypatch.setenv("ANALYZER_TEST_CRASH_SUFFIX", "-crash.txt")
+    hooks.install(monkeypatch, hang="-hang.txt", crash="-crash.txt")
     out = tmp_path / "out.jsonl"
     t0 = time.monotonic()
     failures = run([str(tmp_path / "in")], cfg(output=out, timeout=1.0, summary=True))
@@ -202,7 +217,7 @@ def test_hung_and_crashing_documents_become_error_records(tmp_path, monkeypatch,
 
 def test_memory_ceiling_kills_the_worker_and_records_it(tmp_path, monkeypatch):
     docs = make_docs(tmp_path / "in", 1)
-    monkeypatch.setenv("ANALYZER_TEST_DELAY", "0.8")  # long enough for the parent to look at its RSS
+    hooks.install(monkeypatch, delay=0.8)  # long enough for the parent to look at its RSS
     out = tmp_path / "out.jsonl"
     assert run([str(docs[0])], cfg(output=out, memory_mb=40)) == 1  # a warm worker alone is ~100 MB
     (rec,) = records(out)
@@ -277,7 +292,7 @@ def test_sigkill_at_any_moment_then_resume_matches_a_clean_run(tmp_path, monkeyp
     clean = tmp_path / "clean.jsonl"
     run([str(folder)], cfg(output=clean))
     out = tmp_path / "out.jsonl"
-    monkeypatch.setenv("ANALYZER_TEST_DELAY", "0.05")  # ~0.8 s of work for two workers
+    hooks.install(monkeypatch, delay=0.05)  # ~0.8 s of work for two workers
     args = [str(folder), "-o", str(out), "--workers", "2", "-q"]
 
     def count() -> int:
@@ -331,3 +346,14 @@ def test_progress_line_and_summary():
     text = batch.summary_text(stats, 2.0)
     assert "1.50 files/s" in text and "3.5 pages/s" in text and "recourse: 2" in text
     assert "timeout after 5 s" in text and "2 image" in text
+
+
+def test_pipe_with_workers_matches_the_sequential_pipe(tmp_path):
+    """Analyzer.pipe(workers=2) runs on the same pool as the batch and keeps input order."""
+    from analyzer import Analyzer
+
+    docs = make_docs(tmp_path / "in", 3)
+    sources = [str(docs[0]), docs[1], TEMPLATES[1][1].format(n=5), docs[2].read_bytes()]
+    one = [(r.label, r.path) for r in Analyzer().pipe(sources)]
+    two = [(r.label, r.path) for r in Analyzer().pipe(sources, workers=2)]
+    assert two == one and [lab.value for lab, _ in two] == ["non-recourse", "recourse", "recourse", "non-recourse"]

@@ -5,12 +5,12 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-import pytest
+from conftest import needs_shared, shared_path
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "dev"
+CORPUS = shared_path("corpus", "dev")
 
 
-@pytest.mark.skipif(not (CORPUS / "manifest.csv").is_file(), reason="../shared/corpus/dev not present")
+@needs_shared("corpus", "dev", "manifest.csv")
 def test_dev_corpus_accuracy() -> None:
     """Issue 11's bar on the real documents: >= 0.97 accuracy, no wrong label stated at confidence >= 0.8."""
     from analyzer.evaluate import evaluate

@@ -10,6 +10,7 @@ import json
 import sys
 from pathlib import Path
 
+import hooks
 import pytest
 
 pytest.importorskip("dask")
@@ -91,9 +92,12 @@ def test_dask_tasks_run_under_the_per_file_limits(tmp_path, monkeypatch):
     """--timeout is a CPU budget on Dask too: the file is read in a child of the Dask worker."""
     make_docs(tmp_path / "in", 2)
     (tmp_path / "in" / "z-spin.txt").write_text(TEMPLATES[0].format(n=9), encoding="utf-8")
-    monkeypatch.setenv("ANALYZER_TEST_SPIN_SUFFIX", "-spin.txt")  # inherited by the cluster's processes
+    import dask
+
+    monkeypatch.setenv("RECOURSE_TEST_HOOKS", hooks.env(spin="-spin.txt")["RECOURSE_TEST_HOOKS"])
     out = tmp_path / "dask.jsonl"
-    assert run([str(tmp_path / "in")], cfg(output=out, dask="local", timeout=2.0)) == 1
+    with dask.config.set(hooks.dask_preload()):  # each Dask worker loads tests/hooks.py, which reads the variable
+        assert run([str(tmp_path / "in")], cfg(output=out, dask="local", timeout=2.0)) == 1
     recs = {Path(r["path"]).name: r for r in records(out)}
     assert recs["z-spin.txt"]["error"] == "timeout: CPU time limit of 2 s reached"
     assert recs["doc00.txt"]["label"] and not recs["doc00.txt"]["warnings"]

@@ -9,6 +9,7 @@ import pytest
 
 from analyzer import Analyzer
 from analyzer.readers import pdf as pdf_reader
+from analyzer.readers import pdf_plumber
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 PDFS = [SAMPLES / "limited_cmbs_carveouts.pdf", SAMPLES / "nonrecourse_note.pdf",
@@ -23,7 +24,7 @@ def plumber() -> Analyzer:
 @pytest.mark.parametrize("path", PDFS, ids=lambda p: p.name)
 def test_fast_matches_pdfplumber(path: Path, plumber: Analyzer, monkeypatch: pytest.MonkeyPatch) -> None:
     read: list[int] = []
-    original = pdf_reader._pages_pdfplumber
+    original = pdf_reader.pages_pdfplumber
 
     def counting(*args, **kwargs):
         for page in original(*args, **kwargs):
@@ -31,7 +32,7 @@ def test_fast_matches_pdfplumber(path: Path, plumber: Analyzer, monkeypatch: pyt
             yield page
 
     full = plumber.analyze(path)
-    monkeypatch.setattr(pdf_reader, "_pages_pdfplumber", counting)
+    monkeypatch.setattr(pdf_plumber, "pages_pdfplumber", counting)
     fast = Analyzer(engine="fast", ocr="never").analyze(path)
     assert fast.error is None and fast.label == full.label
     assert [(e.kind, e.page, e.decisive) for e in fast.evidence] == [(e.kind, e.page, e.decisive)
@@ -48,7 +49,7 @@ def test_fast_matches_pdfplumber(path: Path, plumber: Analyzer, monkeypatch: pyt
 
 def test_fast_engine_without_evidence_rereads_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[object] = []
-    monkeypatch.setattr(pdf_reader, "_pages_pdfplumber", lambda *a, **k: calls.append(a) or iter(()))
+    monkeypatch.setattr(pdf_plumber, "pages_pdfplumber", lambda *a, **k: calls.append(a) or iter(()))
     from fpdf import FPDF
 
     pdf = FPDF()
@@ -69,7 +70,7 @@ def test_failed_reread_keeps_the_pdfium_result(monkeypatch: pytest.MonkeyPatch) 
         raise RecursionError("nested too deeply")
         yield  # pragma: no cover - a generator, as the real one
 
-    monkeypatch.setattr(pdf_reader, "_pages_pdfplumber", broken)
+    monkeypatch.setattr(pdf_plumber, "pages_pdfplumber", broken)
     result = Analyzer(engine="fast", ocr="never").analyze(path)
     assert result.error is None and result.label == expected.label
     assert "exact_boxes_failed: RecursionError" in result.warnings

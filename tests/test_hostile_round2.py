@@ -15,6 +15,7 @@ import sys
 import time
 from pathlib import Path
 
+import hooks
 import pytest
 from hostile_files import HTML, NOTE, big_inline_image_pdf, size_lying_docx, xobject_bomb_pdf
 
@@ -361,8 +362,7 @@ def test_timeout_is_cpu_time_and_the_error_names_the_limit(tmp_path: Path, monke
     (folder / "a-spin.txt").write_text(TEXT.format(n=1))
     (folder / "b-hang.txt").write_text(TEXT.format(n=2))
     (folder / "c.txt").write_text(TEXT.format(n=3))
-    monkeypatch.setenv("ANALYZER_TEST_SPIN_SUFFIX", "-spin.txt")
-    monkeypatch.setenv("ANALYZER_TEST_HANG_SUFFIX", "-hang.txt")
+    hooks.install(monkeypatch, spin="-spin.txt", hang="-hang.txt")
     out = tmp_path / "out.jsonl"
     t0 = time.monotonic()
     assert run([str(folder)], cfg(output=out, timeout=2.0, workers=3)) == 2
@@ -375,9 +375,10 @@ def test_timeout_is_cpu_time_and_the_error_names_the_limit(tmp_path: Path, monke
 
 def test_a_slow_but_working_read_is_not_cut_by_wall_time(monkeypatch) -> None:
     """A loaded machine: the read takes more wall time than the budget but keeps using CPU."""
-    from analyzer.batch import WorkerPool, _Worker
+    from analyzer.api import analyze_task
+    from analyzer.pool import ProcessPool, _Worker
 
-    pool = WorkerPool(1, timeout=2.0)
+    pool = ProcessPool(1, analyze_task, timeout=2.0)
     w = _Worker.__new__(_Worker)
     w.since = w.progress_at = 100.0
     w.cpu_last = 0.0
@@ -396,8 +397,9 @@ def test_ctrl_c_says_what_was_written_and_how_to_finish(tmp_path: Path) -> None:
     for i in range(12):
         (folder / f"n{i:02d}.txt").write_text(TEXT.format(n=i))
     out = tmp_path / "out.jsonl"
-    env = dict(os.environ, ANALYZER_TEST_DELAY="0.5")
-    proc = subprocess.Popen([*ANALYZE, str(folder), "-o", str(out), "--workers", "1", "-q"], env=env,
+    env = hooks.env(delay=0.5)
+    proc = subprocess.Popen([sys.executable, hooks.HOOKED_CLI, str(folder), "-o", str(out), "--workers", "1", "-q"],
+                            env=env,
                             stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and (not out.exists() or out.read_bytes().count(b"\n") < 2):

@@ -5,16 +5,16 @@ from __future__ import annotations
 
 import io
 import itertools
-from pathlib import Path
 
 import pytest
+from conftest import needs_shared, shared_path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analyzer.kinds import document_kind
 from analyzer.results import DocumentKind, Label
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "dev"
+CORPUS = shared_path("corpus", "dev")
 
 
 def variants(titles: list[str], roles: list[tuple[str, str]], body: str, cover: bool = True) -> list[str]:
@@ -265,7 +265,7 @@ def test_loans_keep_a_recourse_label_and_their_kind(analyzer, text: str) -> None
     assert r.reasons[-1].startswith("document: ")
 
 
-@pytest.mark.skipif(not (CORPUS / "manifest.csv").is_file(), reason="../shared/corpus/dev not present")
+@needs_shared("corpus", "dev", "manifest.csv")
 def test_dev_corpus_loans_and_non_loans() -> None:
     from analyzer.kinds_eval import evaluate_kinds
 

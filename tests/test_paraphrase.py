@@ -16,6 +16,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from conftest import needs_shared, shared_path
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:       # `tests.paraphrase` is imported as the command imports it
@@ -27,7 +28,7 @@ from tests.paraphrase.run import distinct_first, score  # noqa: E402
 SAMPLE = PER_FAMILY
 THRESHOLD = 0.98
 LABELS = {"recourse", "limited-recourse", "non-recourse"}
-CORPUS = ROOT.parent / "shared" / "corpus" / "dev"
+CORPUS = shared_path("corpus", "dev")
 # the constructions issue 11 names; the generator must keep a family for each
 REQUIRED = {"revenue_only", "asset_limited", "asset_limited_carveouts", "proviso_full_recourse",
             "crossref_exception", "pawn_forfeiture", "principal_shield", "officer_only_titled", "title_only",
@@ -70,7 +71,7 @@ def test_generation_is_deterministic() -> None:
     assert first != [d.text for d in generate(per_family=3, seed="another seed")]
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus/dev not present")
+@needs_shared("corpus", "dev")
 def test_no_generated_text_copies_the_corpus() -> None:
     """Our own wording only: no run of 16 words in common with a real document of the corpus."""
     n = 16

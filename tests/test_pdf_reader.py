@@ -1,7 +1,7 @@
 """The PDF reader: both engines, clean-up that keeps the map, typed errors.
 
 Synthetic PDFs are typeset with fpdf2 at test time; the shared robustness files are
-used only when /work/shared is present.
+used only when ../shared is present (tests/conftest.py).
 """
 
 from __future__ import annotations
@@ -9,12 +9,12 @@ from __future__ import annotations
 import difflib
 import io
 import os
-from pathlib import Path
 
 import pytest
+from conftest import needs_shared, shared_path
 
 from analyzer.errors import AnalyzerError, CorruptDocument, EncryptedDocument, NoText, ResourceLimit
-from analyzer.readers import ReadOptions, pdf_layout, read_bytes, read_path
+from analyzer.readers import ReadOptions, pdf_layout, pdf_pages, read_bytes, read_path
 from analyzer.readers import pdf as pdf_reader
 from analyzer.readers.pdf_layout import is_page_number, join_kind
 
@@ -243,7 +243,7 @@ def test_ocr_hook_fills_pages_without_text(engine, monkeypatch):
         calls.append(page_number)
         return [("Recourse", 72.0, 90.0, 130.0, 101.0), ("limited.", 134.0, 90.0, 180.0, 101.0)]
 
-    monkeypatch.setattr(pdf_reader, "_ocr_function", lambda options: fake_ocr_page)
+    monkeypatch.setattr(pdf_pages, "_ocr_function", lambda options: fake_ocr_page)
     d = read_bytes(_image_page_pdf((1,), n=2), "scan.pdf", ReadOptions(engine=engine))
     assert calls == [2]
     assert "Recourse limited." in d.text and d.ocr_pages == [2]
@@ -252,10 +252,10 @@ def test_ocr_hook_fills_pages_without_text(engine, monkeypatch):
 
 def test_needs_ocr():
     count = pdf_layout._alnum
-    assert pdf_reader._needs_ocr(count(""))
-    assert pdf_reader._needs_ocr(count("12 - 3 ..."))
-    assert not pdf_reader._needs_ocr(count("The Borrower shall repay the Loan."))
-    assert not pdf_reader._needs_ocr(count(""), has_marks=False)
+    assert pdf_reader.needs_ocr(count(""))
+    assert pdf_reader.needs_ocr(count("12 - 3 ..."))
+    assert not pdf_reader.needs_ocr(count("The Borrower shall repay the Loan."))
+    assert not pdf_reader.needs_ocr(count(""), has_marks=False)
 
 
 def test_page_number_shapes():
@@ -288,10 +288,10 @@ def test_dedupe_chars_drops_overprinted_duplicates():
 
 # ------------------------------------------------------------------ shared files (skipped when absent)
 
-ROBUSTNESS = Path("/work/shared/robustness")
+ROBUSTNESS = shared_path("robustness")
 
 
-@pytest.mark.skipif(not ROBUSTNESS.is_dir(), reason="shared robustness PDFs not present")
+@needs_shared("robustness")
 @pytest.mark.parametrize("engine", ENGINES)
 @pytest.mark.parametrize(("name", "password", "expect"), [
     ("password-example.pdf", None, EncryptedDocument),

@@ -9,7 +9,7 @@ import pypdfium2 as pdfium
 import pytest
 
 from analyzer.document import DocumentBuilder
-from analyzer.readers.pdf import _pdfium_words
+from analyzer.readers.pdf import pdfium_words as _pdfium_words
 from analyzer.readers.pdf_layout import group_lines
 from analyzer.readers.pdfium_fast import fast_lines
 

@@ -8,15 +8,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import needs_shared, shared_path
 
 from analyzer import Analyzer
 
-FOLDER = Path(__file__).resolve().parents[1].parent / "shared" / "robustness"
+FOLDER = shared_path("robustness")
 ENCRYPTED = sorted(FOLDER.glob("pdfminer_encryption_*.pdf")) if FOLDER.is_dir() else []
 PASSWORDS = {"pdfminer_encryption_aes-256-r6.pdf": ["usersecret", "ownersecret"]}
 
 
-@pytest.mark.skipif(not ENCRYPTED, reason="../shared/robustness not present")
+@needs_shared("robustness")
 @pytest.mark.parametrize("path", ENCRYPTED, ids=lambda p: p.name)
 def test_encrypted_pdf_opens_with_its_password(path: Path) -> None:
     for password in PASSWORDS.get(path.name, ["foo"]):
@@ -24,7 +25,7 @@ def test_encrypted_pdf_opens_with_its_password(path: Path) -> None:
         assert result.error is None and result.label is not None, result.error
 
 
-@pytest.mark.skipif(not ENCRYPTED, reason="../shared/robustness not present")
+@needs_shared("robustness")
 @pytest.mark.parametrize("path", ENCRYPTED, ids=lambda p: p.name)
 def test_encrypted_pdf_without_or_with_wrong_password(path: Path) -> None:
     none = Analyzer().analyze(path)

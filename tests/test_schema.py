@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import shared_path
 
 jsonschema = pytest.importorskip("jsonschema")
 
@@ -19,7 +20,7 @@ from analyzer.results import SCHEMA_VERSION, json_schema  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
-DEV = Path("/work/shared/corpus/dev")
+DEV = shared_path("corpus", "dev")
 SMALL = 100 * 1024
 _EXE = Path(sys.executable).with_name("analyze")
 ANALYZE = [str(_EXE)] if _EXE.exists() else [sys.executable, "-c", "from analyzer.cli import main; main()"]
@@ -128,9 +129,9 @@ def test_samples_validate(validator):
         assert rec["label"], rec
 
 
-def test_dev_corpus_validates(validator):
-    files = _small(DEV.glob("*.txt")) if DEV.is_dir() else []
+def test_dev_corpus_validates(validator, shared):
+    files = _small(shared("corpus", "dev").glob("*.txt"))
     if not files:
-        pytest.skip(f"{DEV} absent or without small .txt files")
+        pytest.skip(f"{DEV} holds no small .txt files")
     for rec in _run_files(files):
         _check(validator, rec)

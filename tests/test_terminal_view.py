@@ -12,7 +12,7 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from analyzer.render import words
+from analyzer import words
 from analyzer.render.table import render
 from analyzer.results import Analysis, DocumentKind, Evidence, Label
 

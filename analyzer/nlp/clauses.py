@@ -15,7 +15,7 @@ from analyzer.nlp.frames import Context, Finding
 from analyzer.nlp.lexicon import Lexicon
 from analyzer.nlp.roles import doc_obligor, doc_obligors_in
 
-_MODAL = re.compile(r"\b(shall|will|may|must|is|are|be|has|have|had|does|do|would|should|can)\b", re.I)
+MODAL = re.compile(r"\b(shall|will|may|must|is|are|be|has|have|had|does|do|would|should|can)\b", re.I)
 _POSSESSIVE_OF = None  # built lazily from the obligor list
 _EXCLUDING_OBLIGOR = re.compile(
     r"\b(specifically\s+)?(excluding|other than|but not|except(?:ing)?|not including)\s+(the\s+|any\s+)?"
@@ -24,7 +24,7 @@ _EXCLUDING_OBLIGOR = re.compile(
 )
 _AMOUNT = re.compile(r"\$\s?[\d,]+(?:\.\d+)?(?:\s?(?:million|billion))?|\b[\d,]{4,}(?:\.\d+)?\s+dollars\b", re.I)
 _PERCENT = re.compile(r"\b(\d{1,3}(?:\.\d+)?)\s?(%|percent\b|per\s?cent\b)", re.I)
-_TRIGGER = re.compile(r"\b(upon the occurrence|upon|if|in the event|on the occurrence|should|becomes? (null|void)|"
+TRIGGER = re.compile(r"\b(upon the occurrence|upon|if|in the event|on the occurrence|should|becomes? (null|void)|"
                       r"unless|in which event|in such event|thereupon)\b",
                       re.I)
 _SHORT_HEADING = re.compile(r"^[^a-z]*$")
@@ -32,18 +32,18 @@ _DEFINED_IN_PARENS = re.compile(r"\((?:[^()\"]{0,40})?\"[^\"]{1,60}\"(?:[^()]{0,
 _OBLIGOR_COMPOUND = re.compile(  # "Borrower Party", "Borrower Affiliate": someone other than the borrower
     r"\b(?:Borrower|Maker|Obligor|Issuer|Mortgagor|Company)\s+(?:Part(?:y|ies)|Affiliates?|Principals?|Related|"
     r"Representatives?|Indemnit\w+|Entit(?:y|ies)|Members?|Owners?|Persons?|Group|Sponsors?|Guarantors?)\b")
-_SIGNATORY = re.compile(  # an officer signing a certificate "in his capacity as ... and not individually"
+SIGNATORY = re.compile(  # an officer signing a certificate "in his capacity as ... and not individually"
     r"\b(in\s+(his|her|their|its|the\s+undersigned's)\s+(official\s+)?capacity|solely\s+in\s+[\w'\s]{0,40}capacity"
     r"|(?:and|but)\s+not\s+(individually|personally|in\s+(his|her|their|the\s+undersigned's)\s+(individual|personal)))",
     re.I)
 _OWNER_OF = re.compile(r"\b(?:direct\s+or\s+indirect\s+)?owners?\s+of\b", re.I)
-_DENIAL = re.compile(
+DENIAL = re.compile(
     r"\b(nothing|no provision|not)\b[^.;]{0,160}\b(construed|interpreted|deemed|render\w*|constitut\w*|agreed|"
     r"intended)\b[^.;]{0,80}$", re.I)
-_WAIVER = re.compile(r"\b(waives?|waiver|defen[cs]es?|suretyship)\b", re.I)
-_NONRECOURSE_NOUN = re.compile(
+WAIVER = re.compile(r"\b(waives?|waiver|defen[cs]es?|suretyship)\b", re.I)
+NONRECOURSE_NOUN = re.compile(
     r"(non-?\s?recourse|nonrecourse)\s+(loan|note|mortgage loan|promissory note|obligations?)\b", re.I)
-_RESTRICTING = re.compile(r"\b(restrict\w*|prohibit\w*|limit\w*|bar\w*|anti)\W+(\w+\W+)?$", re.I)
+RESTRICTING = re.compile(r"\b(restrict\w*|prohibit\w*|limit\w*|bar\w*|anti)\W+(\w+\W+)?$", re.I)
 
 
 def _obligor_possessive(lex: Lexicon) -> re.Pattern[str]:
@@ -119,10 +119,10 @@ def find_obligor(text: str, lex: Lexicon) -> re.Match[str] | None:
     return lex.find("obligor_terms", text) or doc_obligor(text)
 
 
-def _subject(ctx: Context) -> str:
+def subject_of(ctx: Context) -> str:
     """Text from the clause start to the modal verb before the anchor (who is or is not liable)."""
     pre = ctx.pre
-    modals = list(_MODAL.finditer(pre))
+    modals = list(MODAL.finditer(pre))
     subject = pre[: modals[-1].start()] if modals else pre
     m = None
     for m in re.finditer(r"\b(that|acknowledges|agrees|whereby)\b", subject, re.I):  # noqa: B007
@@ -130,7 +130,7 @@ def _subject(ctx: Context) -> str:
     return subject[m.end():] if m else subject
 
 
-def _target(ctx: Context, max_chars: int = 220) -> str:
+def target_of(ctx: Context, max_chars: int = 220) -> str:
     """What follows the anchor in its clause, up to the first cue that ends a scope (', but', 'provided',
     'nothing in this Section releases ...'): a party named after it is not the one this clause speaks of."""
     post = ctx.post[:max_chars]
@@ -138,7 +138,7 @@ def _target(ctx: Context, max_chars: int = 220) -> str:
     return post[:min(ends)] if ends else post
 
 
-def _is_title(ctx: Context) -> bool:
+def is_title(ctx: Context) -> bool:
     """A heading or title: the anchor's own line is short and either in capitals or, at the top of the
     document, without a verb ("NON-RECOURSE PROMISSORY NOTE" on the line above "Maker promises to pay")."""
     line_start = ctx.text.rfind("\n", 0, ctx.a0) + 1
@@ -146,20 +146,20 @@ def _is_title(ctx: Context) -> bool:
     t = ctx.text[line_start:line_end if line_end >= 0 else len(ctx.text)].strip()
     if len(t) >= 160:
         return False
-    if _SHORT_HEADING.match(t) or (ctx.at_top and not _MODAL.search(t)):
+    if _SHORT_HEADING.match(t) or (ctx.at_top and not MODAL.search(t)):
         return True
     words = re.findall(r"[A-Za-z][\w'-]*", t)
     small = {"of", "and", "or", "the", "to", "for", "on", "in", "a", "an", "by", "with"}
     capital = sum(1 for w in words if w[0].isupper() or w.lower() in small)
     # "Section 7.2 Recourse Carve-Outs.": a short line in title case with no verb is a heading
-    return len(t) < 100 and bool(words) and capital == len(words) and not _MODAL.search(t)
+    return len(t) < 100 and bool(words) and capital == len(words) and not MODAL.search(t)
 
 
-def _categories(text: str, lex: Lexicon) -> list[str]:
+def categories_in(text: str, lex: Lexicon) -> list[str]:
     return lex.categories("carve_out_categories", text)
 
 
-def _triggers(text: str, lex: Lexicon) -> list[str]:
+def triggers_in(text: str, lex: Lexicon) -> list[str]:
     return lex.categories("springing_triggers", text)
 
 
@@ -170,7 +170,7 @@ _PARTS = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "four
           "fifths": 5, "tenth": 10, "tenths": 10}
 
 
-def _cap(text: str) -> dict | None:
+def cap_in(text: str) -> dict | None:
     """The amount or share a cap names: '$2,500,000', '25%', 'one-third'."""
     amount = _AMOUNT.search(text)
     pct = _PERCENT.search(text)
@@ -183,7 +183,7 @@ def _cap(text: str) -> dict | None:
     return {"amount": amount.group(0) if amount else None, "percent": percent}
 
 
-def _new(ctx: Context, kind: str, rule: str, polarity: str = "asserted", **kw) -> Finding:
+def new_finding(ctx: Context, kind: str, rule: str, polarity: str = "asserted", **kw) -> Finding:
     s = ctx.sent_start
     return Finding(kind=kind, polarity=polarity, start=s, end=s + len(ctx.text), rule=rule,
                    anchor=(s + ctx.a0, s + ctx.a1), **kw)

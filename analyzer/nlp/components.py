@@ -2,8 +2,9 @@
 
 `recourse_clauses` writes judged clauses to `doc.spans["recourse"]` (one span per
 finding, label = kind) and their details to `doc._.recourse_evidence`;
-`recourse_classifier` turns them into `doc._.recourse` (label, confidence, reasons).
-Both work in a blank English pipeline or inside any other English pipeline.
+`recourse_classifier` (analyzer/spacy_classifier.py: it sits above the judgment, which this layer
+must not import) turns them into `doc._.recourse` (label, confidence, reasons). Both work in a blank
+English pipeline or inside any other English pipeline.
 """
 
 from __future__ import annotations
@@ -16,11 +17,12 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from analyzer.nlp.context import CueMatcher, hits_in
-from analyzer.nlp.frames import Aside, Context, Finding
+from analyzer.nlp.frames import Context, Finding
 from analyzer.nlp.judges import judge
 from analyzer.nlp.lexicon import load_patterns
 from analyzer.nlp.roles import document_obligors
 from analyzer.nlp.sentences import SentenceIndex
+from analyzer.nlp.windows import candidate_windows, chunks
 
 SPAN_KEY = "recourse"
 _OPERATIVE = re.compile(r"FOR VALUE RECEIVED|\bpromises?\s+to\s+(?:re)?pay\b|\b(?:is|are)\s+(?:made|entered)\b|"
@@ -125,8 +127,6 @@ class ClauseMatcher:
         """Judged clauses of a whole text, found exactly as `pipeline.find_clauses` finds them:
         only the sentences that hold a pattern key are matched, chunk by chunk, so a Doc up to
         nlp.max_length costs time for its candidate sentences, not for all its tokens."""
-        from analyzer.nlp.pipeline import candidate_windows, chunks
-
         out: list[Finding] = []
         opening = _OPERATIVE.search(text, 0, TOP_CHARS)
         title_end = opening.start() if opening else TOP_CHARS  # titles stand before the first operative words
@@ -166,34 +166,6 @@ def frame_of(f: Finding) -> dict:
             "categories": list(f.categories), "triggers": list(f.triggers), "anchor": list(f.anchor)}
 
 
-class RecourseClassifier:
-    """Labels the doc from the clauses `recourse_clauses` found."""
-
-    def __call__(self, doc: Doc) -> Doc:
-        from analyzer.judgment import judge_document
-
-        if doc._.recourse_evidence is None:
-            raise ValueError("recourse_classifier needs the recourse_clauses component before it")
-        # lists come back as tuples from a DocBin (msgpack): normalise them
-        findings = [Finding(**{**d, "anchor": tuple(d["anchor"]), "protected_parties": list(d["protected_parties"]),
-                               "categories": list(d["categories"]), "triggers": list(d["triggers"]),
-                               "exceptions": list(d.get("exceptions") or []),
-                               "aside": Aside(d["aside"]) if d.get("aside") else None})
-                    for d in doc._.recourse_evidence]
-        from analyzer.readers import read_text
-
-        judgment = judge_document(read_text(doc.text, "<spacy>"), findings)
-        reasons = judgment.decision.reasons if judgment.kind.is_loan else [judgment.kind.explanation]
-        doc._.recourse = {"label": judgment.label, "confidence": judgment.confidence, "reasons": reasons}
-        return doc
-
-    def to_disk(self, path, exclude=()):
-        pass
-
-    def from_disk(self, path, exclude=()):
-        return self
-
-
 @Language.factory("legal_sentencizer")
 def make_sentencizer(nlp: Language, name: str) -> LegalSentencizer:
     return LegalSentencizer()
@@ -202,8 +174,3 @@ def make_sentencizer(nlp: Language, name: str) -> LegalSentencizer:
 @Language.factory("recourse_clauses")
 def make_clause_matcher(nlp: Language, name: str) -> ClauseMatcher:
     return ClauseMatcher(nlp, name)
-
-
-@Language.factory("recourse_classifier")
-def make_classifier(nlp: Language, name: str) -> RecourseClassifier:
-    return RecourseClassifier()

@@ -6,30 +6,30 @@ from __future__ import annotations
 import re
 
 from analyzer.nlp.clauses import (
-    _TRIGGER,
-    _cap,
-    _categories,
-    _is_title,
-    _new,
-    _subject,
-    _triggers,
+    TRIGGER,
+    cap_in,
+    categories_in,
     find_obligor,
+    is_title,
     negation,
+    new_finding,
     parties,
     preserved,
     scope_of,
+    subject_of,
+    triggers_in,
 )
 from analyzer.nlp.frames import Aside, Context, Finding, Kind
-from analyzer.nlp.judging import _DEFINITION, _WHOLE_DEBT, _limit, _set_aside
+from analyzer.nlp.judging import DEFINITION, WHOLE_DEBT, limit_finding, set_aside
 from analyzer.nlp.lexicon import Lexicon
 
 
 def judge_limited_recourse_words(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
-    if _is_title(ctx):
+    if is_title(ctx):
         if not ctx.at_top:
             return None  # a heading ("Limited Recourse Obligations") decides nothing; its clause does
-        return _new(ctx, Kind.recourse_title, rule, value="limited-recourse", cue=ctx.anchor, limits_borrower=True,
-                    score=0.7)
+        return new_finding(ctx, Kind.recourse_title, rule, value="limited-recourse", cue=ctx.anchor,
+                           limits_borrower=True, score=0.7)
     return _structured(ctx, rule, lex)
 
 
@@ -61,14 +61,14 @@ def _structured(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
     third = lex.find("third_party_debt_cues", window)
     mine = lex.find("this_instrument", text) or find_obligor(text, lex)
     if third and not mine:
-        return _set_aside(ctx, Kind.limited_recourse, rule, Aside.other_debt, third.group(0))
+        return set_aside(ctx, Kind.limited_recourse, rule, Aside.other_debt, third.group(0))
     if not mine:
         return None
-    return _limit(ctx, Kind.limited_recourse, rule, lex, cue=ctx.anchor.lower())
+    return limit_finding(ctx, Kind.limited_recourse, rule, lex, cue=ctx.anchor.lower())
 
 
 def judge_partial_recourse(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
-    return _limit(ctx, Kind.recourse_cap, rule, lex, cue=ctx.anchor.lower(), cap=_cap(ctx.text))
+    return limit_finding(ctx, Kind.recourse_cap, rule, lex, cue=ctx.anchor.lower(), cap=cap_in(ctx.text))
 
 
 def judge_cap(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
@@ -77,11 +77,11 @@ def judge_cap(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
     near = text[max(ctx.clause_start(), ctx.a0 - 160):ctx.a0]
     if not re.search(r"(?<![\w-])(liability|liabilities|liable|recourse|recover\w*|personally)\b", near, re.I):
         return None  # "Non-Recourse Indebtedness not exceeding ...": a debt basket, not a cap on this loan
-    cap = _cap(text[ctx.a0:ctx.a1 + 200])
+    cap = cap_in(text[ctx.a0:ctx.a1 + 200])
     if not cap:
         return None
-    named, obligor, _, lender_side = parties(_subject(ctx), lex)
-    obligor = obligor or bool(find_obligor(_subject(ctx), lex))  # "Pledgor's personal liability shall not exceed"
+    named, obligor, _, lender_side = parties(subject_of(ctx), lex)
+    obligor = obligor or bool(find_obligor(subject_of(ctx), lex))  # "Pledgor's personal liability shall not exceed"
     if (lender_side or (named and not obligor)) and not re.search(r"\b(recover\w*|collect\w*|recourse)\b", near, re.I):
         return None  # another party's limit; "Lender may recover ... no more than 15%" is this borrower's cap
     if not (lex.find("this_instrument", text) or lex.find("whole_debt_terms", text) or re.search(
@@ -91,22 +91,22 @@ def judge_cap(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
     if not (re.search(r"personal|recourse|borrower|maker|obligor", near, re.I) or find_obligor(near, lex)) \
             or not re.search(r"\b(personal(ly)?|recourse|recover\w*)\b", text[max(0, ctx.a0 - 100):ctx.a0], re.I):
         return None  # "liabilities in excess of 10%" of some other matter is no cap
-    return _limit(ctx, Kind.recourse_cap, rule, lex, cue=ctx.anchor.lower(), cap=cap, score=0.8)
+    return limit_finding(ctx, Kind.recourse_cap, rule, lex, cue=ctx.anchor.lower(), cap=cap, score=0.8)
 
 
 def _carve_out_trap(ctx: Context) -> bool:
     """'"Guaranty" means the Guaranty of Recourse Obligations' defines; 'non-recourse obligations' limits."""
-    return bool(_DEFINITION.match(ctx.text) or re.search(r"\b(non|limited)\W{0,2}$", ctx.text[:ctx.a0], re.I))
+    return bool(DEFINITION.match(ctx.text) or re.search(r"\b(non|limited)\W{0,2}$", ctx.text[:ctx.a0], re.I))
 
 
 def judge_preserved_liability(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
     if _carve_out_trap(ctx):
         return None
     keep = lex.find("preservation_cues", ctx.text[:ctx.a1])
-    cats = _categories(ctx.text, lex)
+    cats = categories_in(ctx.text, lex)
     if not keep or not set(cats) & set(lex.raw["strong_carve_out_categories"]):
         return None
-    return _new(ctx, Kind.carve_out, rule, cue=keep.group(0).lower(), categories=cats, score=0.7)
+    return new_finding(ctx, Kind.carve_out, rule, cue=keep.group(0).lower(), categories=cats, score=0.7)
 
 
 _LOSSES = re.compile(r"\b(?:loss|losses|damages?|costs?|liabilit(?:y|ies)|claims?|amounts?)\b", re.I)
@@ -121,32 +121,33 @@ def judge_recover_from(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
     _named, obligor, officers_only, _ = parties(post[:60], lex)
     if not obligor or officers_only:
         return None  # recovery from a member or officer of the obligor is not a claim on the obligor
-    cats = _categories(ctx.text, lex)
+    cats = categories_in(ctx.text, lex)
     list_follows = bool(re.search(r"(following|as follows)\W*$|:\s*$", ctx.text))
     if not (cats or list_follows) or not (_LOSSES.search(post) or list_follows):
         return None
-    return _new(ctx, Kind.carve_out, rule, cue=ctx.anchor.lower(), categories=cats, score=0.6)
+    return new_finding(ctx, Kind.carve_out, rule, cue=ctx.anchor.lower(), categories=cats, score=0.6)
 
 
 def judge_beyond_collateral(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
     if _carve_out_trap(ctx) or not re.search(r"\b(liable|liability|recover\w*|personally|responsible)\b",
                                              ctx.text, re.I):
         return None
-    return _new(ctx, Kind.carve_out, rule, cue=ctx.anchor.lower(), categories=_categories(ctx.text, lex), score=0.7)
+    return new_finding(ctx, Kind.carve_out, rule, cue=ctx.anchor.lower(), categories=categories_in(ctx.text, lex),
+                       score=0.7)
 
 
 def judge_carve_out(ctx: Context, rule: str, lex: Lexicon, need_signal: bool = False) -> Finding | None:
-    if _carve_out_trap(ctx) or negation(ctx) or _is_title(ctx):
+    if _carve_out_trap(ctx) or negation(ctx) or is_title(ctx):
         return None  # a heading ("Recourse Carve-Outs") is never evidence: the clauses under it are
-    _named, _obligor, _, lender_side = parties(_subject(ctx), lex)
+    _named, _obligor, _, lender_side = parties(subject_of(ctx), lex)
     if lender_side:
         return None
     scope, scope_cue = scope_of(ctx)
-    cats = _categories(ctx.text, lex)
+    cats = categories_in(ctx.text, lex)
     list_follows = bool(re.search(r"(following|as follows)\W*$|:\s*$", ctx.text))
     if need_signal and not (cats or scope or list_follows):
         return None
-    return _new(ctx, Kind.carve_out, rule, cue=ctx.anchor.lower(), scope=scope, scope_cue=scope_cue,
+    return new_finding(ctx, Kind.carve_out, rule, cue=ctx.anchor.lower(), scope=scope, scope_cue=scope_cue,
                 categories=cats, score=0.6)
 
 
@@ -156,10 +157,10 @@ def judge_exception_clause(ctx: Context, rule: str, lex: Lexicon) -> Finding | N
     if not re.search(r"\b(protection|limitation|exculpation|foregoing|preceding|above|this\s+(section|paragraph))\b",
                      ctx.pre, re.I):
         return None
-    cats = [c for c in _categories(ctx.post, lex) if c in lex.raw["strong_carve_out_categories"]]
+    cats = [c for c in categories_in(ctx.post, lex) if c in lex.raw["strong_carve_out_categories"]]
     if not cats:
         return None
-    return _new(ctx, Kind.carve_out, rule, cue=ctx.anchor.lower(), categories=cats, score=0.7)
+    return new_finding(ctx, Kind.carve_out, rule, cue=ctx.anchor.lower(), categories=cats, score=0.7)
 
 
 def judge_liable_for_losses(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
@@ -176,8 +177,8 @@ _FOR_WHAT = re.compile(r"^\W*(?:(?:against|of)\s+(?:[\w,'\u2019]+\s+){1,6}?)?(?:
 
 def judge_springing(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
     text = ctx.text
-    if _is_title(ctx):
-        return _new(ctx, Kind.recourse_title, rule, value="recourse", cue=ctx.anchor, score=0.8) if ctx.at_top \
+    if is_title(ctx):
+        return new_finding(ctx, Kind.recourse_title, rule, value="recourse", cue=ctx.anchor, score=0.8) if ctx.at_top \
             else None
     if negation(ctx):
         return None
@@ -188,15 +189,15 @@ def judge_springing(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
     items = _FOR_WHAT.match(ctx.post)
     if _FOR_ITEMS.match(ctx.post) or _FOR_ITEMS.match(text[ctx.a1:]) or (
             items and not lex.find("whole_debt_terms", ctx.post[items.end():items.end() + 60])
-            and not _WHOLE_DEBT.match(ctx.post[items.start(1):])):
+            and not WHOLE_DEBT.match(ctx.post[items.start(1):])):
         # "full recourse against Borrower for (a) fraud ... (b) waste": carve-outs, not the whole debt
-        return _new(ctx, Kind.carve_out, rule, cue=ctx.anchor.lower(), categories=_categories(text, lex),
+        return new_finding(ctx, Kind.carve_out, rule, cue=ctx.anchor.lower(), categories=categories_in(text, lex),
                     score=0.75)
-    if _TRIGGER.search(text) and find_obligor(text, lex):
-        return _new(ctx, Kind.springing_recourse, rule, cue=ctx.anchor.lower(), triggers=_triggers(text, lex),
+    if TRIGGER.search(text) and find_obligor(text, lex):
+        return new_finding(ctx, Kind.springing_recourse, rule, cue=ctx.anchor.lower(), triggers=triggers_in(text, lex),
                     score=0.85)
     if lex.find("this_instrument", text) or find_obligor(text, lex):
-        return _new(ctx, Kind.personal_liability, rule, cue=ctx.anchor.lower(), score=0.8)
+        return new_finding(ctx, Kind.personal_liability, rule, cue=ctx.anchor.lower(), score=0.8)
     return None
 
 
@@ -212,17 +213,17 @@ def judge_without_recourse(ctx: Context, rule: str, lex: Lexicon) -> Finding | N
     text = ctx.text
     after = ctx.post[:80]
     if re.search(r"paid in full|marked|mark\b", text, re.I):
-        return _set_aside(ctx, Kind.without_recourse_transfer, rule, Aside.marking)
+        return set_aside(ctx, Kind.without_recourse_transfer, rule, Aside.marking)
     named, _obligor, _, _ = parties(after, lex)
     target = re.match(r"\s*(?:to|against|on)\s+(?:the\s+|any\s+)?([\w-]+(?:\s+[A-Z][\w-]*){0,2})", after)
     if target and find_obligor(target.group(1), lex) and not lex.find("transfer_cues", text):
-        return _limit(ctx, Kind.exculpation, rule, lex, "negated", cue="without recourse to the obligor",
+        return limit_finding(ctx, Kind.exculpation, rule, lex, "negated", cue="without recourse to the obligor",
                       protected_parties=named, score=0.7)
-    return _set_aside(ctx, Kind.without_recourse_transfer, rule, Aside.transfer)
+    return set_aside(ctx, Kind.without_recourse_transfer, rule, Aside.transfer)
 
 
 def judge_guaranty(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
-    return _new(ctx, Kind.guaranty, rule, cue=ctx.anchor.lower(), score=0.5)
+    return new_finding(ctx, Kind.guaranty, rule, cue=ctx.anchor.lower(), score=0.5)
 
 
 # "promise" as a noun ("Borrower's promise to pay", "your promise to pay"): on a short line, a heading
@@ -231,7 +232,7 @@ _NAMES_A_PROMISE = re.compile(r"(?:['\u2019]s|\b(?:your|my|our|its|their|the|thi
 
 def judge_promise(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
     line = ctx.text[ctx.text.rfind("\n", 0, ctx.a0) + 1:].split("\n")[0]
-    heading = (_is_title(ctx) or _NAMES_A_PROMISE.search(ctx.text, max(0, ctx.a0 - 20), ctx.a0)) and len(line) < 80
+    heading = (is_title(ctx) or _NAMES_A_PROMISE.search(ctx.text, max(0, ctx.a0 - 20), ctx.a0)) and len(line) < 80
     if negation(ctx) or (heading and not re.search(r"\$|\b(hereby|order|sum)\b", line)):
         return None  # "Section 2. Promise to Pay." or "2. Borrower's promise to pay." is a heading
-    return _new(ctx, Kind.promise_to_pay, rule, cue=ctx.anchor.lower(), score=0.5)
+    return new_finding(ctx, Kind.promise_to_pay, rule, cue=ctx.anchor.lower(), score=0.5)

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 
-from analyzer.nlp.clauses import _new
+from analyzer.nlp.clauses import new_finding
 from analyzer.nlp.frames import Aside, Context, Finding, Kind
-from analyzer.nlp.judging import _set_aside
+from analyzer.nlp.judging import set_aside
 from analyzer.nlp.lexicon import Lexicon
 
 _TITLED = re.compile(r"[A-Z][a-z]+(?:\s+(?:of\s+)?[A-Z][a-z]+){0,2}")
@@ -64,7 +64,7 @@ def judge_governing_law(ctx: Context, rule: str, lex: Lexicon) -> Finding | None
         return None
     subject = ctx.text[:min(ctx.a0, at)]
     if _OTHER_INSTRUMENT.search(subject) and not lex.find("this_instrument", subject):
-        return _set_aside(ctx, Kind.governing_law, rule, Aside.other_instrument, place, value=place)
+        return set_aside(ctx, Kind.governing_law, rule, Aside.other_instrument, place, value=place)
     # a clause that names this instrument outranks one that does not ("Each Guarantor ... laws of Ohio")
     mine = lex.find("this_instrument", ctx.text) is not None
-    return _new(ctx, Kind.governing_law, rule, value=place, cue="governing law", score=0.6 if mine else 0.5)
+    return new_finding(ctx, Kind.governing_law, rule, value=place, cue="governing law", score=0.6 if mine else 0.5)

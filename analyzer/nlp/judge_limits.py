@@ -6,20 +6,20 @@ from __future__ import annotations
 import re
 
 from analyzer.nlp.clauses import (
-    _NONRECOURSE_NOUN,
-    _RESTRICTING,
-    _cap,
-    _is_title,
-    _new,
-    _subject,
-    _target,
+    NONRECOURSE_NOUN,
+    RESTRICTING,
+    cap_in,
     find_obligor,
+    is_title,
     negation,
+    new_finding,
     parties,
     preserved,
+    subject_of,
+    target_of,
 )
 from analyzer.nlp.frames import Aside, Context, Finding, Kind
-from analyzer.nlp.judging import _limit, _set_aside
+from analyzer.nlp.judging import limit_finding, set_aside
 from analyzer.nlp.lexicon import Lexicon
 from analyzer.nlp.roles import doc_obligor, has_doc_obligors
 
@@ -56,7 +56,8 @@ def _confined(ctx: Context, rule: str, lex: Lexicon, target: str) -> Finding | N
             r"\b(liabilit\w*|obligations?|recourse|recovery)\b", holder, re.I):
         return None
     named = [p for p in parties(ctx.text, lex)[0] if p in lex.raw["obligor_terms"]][:3]
-    return _limit(ctx, Kind.exculpation, rule, lex, cue=f"{ctx.anchor.lower()} … {what}", protected_parties=named)
+    return limit_finding(ctx, Kind.exculpation, rule, lex, cue=f"{ctx.anchor.lower()} … {what}",
+                         protected_parties=named)
 
 
 def judge_confined(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
@@ -65,7 +66,7 @@ def judge_confined(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
     if negation(ctx):
         return None
     inside = ctx.anchor.split(" to ", 1)[1] if re.match(r"\w+\s+to\s", ctx.anchor) else ""
-    return _confined(ctx, rule, lex, inside + " " + _target(ctx) if inside else _target(ctx))
+    return _confined(ctx, rule, lex, inside + " " + target_of(ctx) if inside else target_of(ctx))
 
 
 def judge_extent_of(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
@@ -73,7 +74,7 @@ def judge_extent_of(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
     is what the clause is about."""
     if negation(ctx) or not _LIABILITY_WORDS.search(ctx.pre[-160:]):
         return None
-    return _confined(ctx, rule, lex, _target(ctx))
+    return _confined(ctx, rule, lex, target_of(ctx))
 
 
 _LIABILITY_WORDS = re.compile(r"\b(liab\w*|recourse|payable|repa\w*|recover\w*|enforce\w*|satisf\w*)\b", re.I)
@@ -85,25 +86,25 @@ def judge_source_named_before(ctx: Context, rule: str, lex: Lexicon) -> Finding 
     """'the Collateral is the only source from which the Loan may be collected': the asset is the subject."""
     if negation(ctx):
         return None
-    subject = _subject(ctx)
+    subject = subject_of(ctx)
     m = re.search(r"\b(?:the|its|such|said)\s+((?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*)\s*$", subject.rstrip(" ,"))
     if m and not lex.find("party_targets", m.group(1)) and not find_obligor(m.group(1), lex):
-        return _limit(ctx, Kind.exculpation, rule, lex, cue=f"{m.group(1)} … {ctx.anchor.lower()}")
+        return limit_finding(ctx, Kind.exculpation, rule, lex, cue=f"{m.group(1)} … {ctx.anchor.lower()}")
     if lex.find("collateral_terms", subject[-60:]):
-        return _limit(ctx, Kind.exculpation, rule, lex, cue=ctx.anchor.lower())
-    return _confined(ctx, rule, lex, _target(ctx))
+        return limit_finding(ctx, Kind.exculpation, rule, lex, cue=ctx.anchor.lower())
+    return _confined(ctx, rule, lex, target_of(ctx))
 
 
 def judge_sole_recourse(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
     """'the sole recourse / only remedy of Lender ... shall be (to / against / limited to) X', or the remedy
     named before it: 'forfeiture of the pledged goods is our only remedy'."""
-    target = _target(ctx)
+    target = target_of(ctx)
     m = re.search(r"\b(shall|will|is|are|be)\b(\s+\w+){0,3}?\s+(to|against|limited to|in|from)\b", target, re.I)
     found = _confined(ctx, rule, lex, target[m.end():] if m else target)
     if found is None and re.match(r"\W*$", target) and re.search(
             r"\b(forfeit\w*|foreclos\w*|repossess\w*|sale\s+of|keep\w*|retain\w*)\b", ctx.pre, re.I) \
             and not negation(ctx):
-        return _limit(ctx, Kind.exculpation, rule, lex, cue=f"… {ctx.anchor.lower()}")
+        return limit_finding(ctx, Kind.exculpation, rule, lex, cue=f"… {ctx.anchor.lower()}")
     return found
 
 
@@ -112,7 +113,7 @@ def judge_recourse_limited(ctx: Context, rule: str, lex: Lexicon) -> Finding | N
     is limited is read before the anchor: a landlord's or lender's limited liability is not this borrower's."""
     if negation(ctx) or any(h.category == "PSEUDO" and h.t0 < ctx.at1 and ctx.at0 < h.t1 for h in ctx.cues):
         return None  # "including, but not limited to"; "no one's liability is limited to a share"
-    target = _target(ctx)
+    target = target_of(ctx)
     # whose liability: before the anchor, and inside it up to the limiting word ("LIABILITY. The guarantor's
     # liability is limited to" may be one match when a heading runs into its sentence)
     inside = re.split(r"\b(?:limited|restricted|confined)\b", ctx.anchor, flags=re.I)[0]
@@ -122,8 +123,8 @@ def judge_recourse_limited(ctx: Context, rule: str, lex: Lexicon) -> Finding | N
     own_liability = re.match(r"liabilit|obligation|claims", ctx.anchor, re.I)  # vs. a creditor's recourse
     if (lender_side or named) and not obligor and (own_liability or not lex.find("creditor_terms", who)):
         return None  # "each Lender's obligation to fund shall be limited to its Commitment"
-    if _cap(target[:120]):
-        return _limit(ctx, Kind.recourse_cap, rule, lex, cue="recourse limited to", cap=_cap(target[:160]))
+    if cap_in(target[:120]):
+        return limit_finding(ctx, Kind.recourse_cap, rule, lex, cue="recourse limited to", cap=cap_in(target[:160]))
     return _confined(ctx, rule, lex, target)
 
 
@@ -132,8 +133,8 @@ def judge_payable_solely(ctx: Context, rule: str, lex: Lexicon) -> Finding | Non
     if lex.find("third_party_debt_cues", holder) and not lex.find("this_instrument", ctx.text):
         return None
     if _public_conduit(ctx, lex):
-        return _set_aside(ctx, Kind.exculpation, rule, Aside.protects_others, "a public lender's own obligation")
-    return _confined(ctx, rule, lex, _target(ctx))
+        return set_aside(ctx, Kind.exculpation, rule, Aside.protects_others, "a public lender's own obligation")
+    return _confined(ctx, rule, lex, target_of(ctx))
 
 
 def judge_no_other_source(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
@@ -143,12 +144,12 @@ def judge_no_other_source(ctx: Context, rule: str, lex: Lexicon) -> Finding | No
                                           r"attach\w*|execut\w*|enforc\w*|pursue|proceed|appl\w*)\b",
                                           ctx.text[max(0, ctx.a0 - 160):ctx.a1 + 40], re.I):
         return None
-    subject = _subject(ctx)
+    subject = subject_of(ctx)
     if not (find_obligor(subject + " " + ctx.anchor, lex) or lex.find("this_instrument", subject + ctx.post[:80])):
         return None  # "such parent shall have no assets other than cash": not this debt
     if _public_conduit(ctx, lex):
-        return _set_aside(ctx, Kind.exculpation, rule, Aside.protects_others, "a public lender's own obligation")
-    return _limit(ctx, Kind.exculpation, rule, lex, "negated", cue=ctx.anchor.lower())
+        return set_aside(ctx, Kind.exculpation, rule, Aside.protects_others, "a public lender's own obligation")
+    return limit_finding(ctx, Kind.exculpation, rule, lex, "negated", cue=ctx.anchor.lower())
 
 
 _PUBLIC_HOLDER = re.compile(r"\b(Issuer|Authority|Agency|City|County|Town|Village|District|Commission|State|"
@@ -182,8 +183,8 @@ def judge_limited_obligation(ctx: Context, rule: str, lex: Lexicon) -> Finding |
                       lowtext) or "not from any other" in lowtext):
         return None
     if _public_conduit(ctx, lex):
-        return _set_aside(ctx, Kind.exculpation, rule, Aside.protects_others, "a public lender's own obligation")
-    return _limit(ctx, Kind.exculpation, rule, lex, cue=ctx.anchor.lower())
+        return set_aside(ctx, Kind.exculpation, rule, Aside.protects_others, "a public lender's own obligation")
+    return limit_finding(ctx, Kind.exculpation, rule, lex, cue=ctx.anchor.lower())
 
 
 def judge_money_judgment(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
@@ -193,9 +194,9 @@ def judge_money_judgment(ctx: Context, rule: str, lex: Lexicon) -> Finding | Non
     named, obligor, _, _ = parties(ctx.post[:120], lex)
     named = [p for p in named if p not in lex.raw["lender_side_protected"]]
     if not (obligor or not named):
-        return _set_aside(ctx, Kind.deficiency_barred, rule, Aside.protects_others, ", ".join(named[:6]),
+        return set_aside(ctx, Kind.deficiency_barred, rule, Aside.protects_others, ", ".join(named[:6]),
                           polarity="negated", cue=neg, protected_parties=named)
-    return _limit(ctx, Kind.deficiency_barred, rule, lex, "negated", cue=neg, protected_parties=named)
+    return limit_finding(ctx, Kind.deficiency_barred, rule, lex, "negated", cue=neg, protected_parties=named)
 
 
 def judge_no_recourse(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
@@ -203,20 +204,20 @@ def judge_no_recourse(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
         return None
     if lex.find("transfer_cues", ctx.text) and not find_obligor(ctx.post[:60], lex):
         return None
-    named, obligor, officers_only, _ = parties(ctx.post[:200] + " " + _subject(ctx), lex)
+    named, obligor, officers_only, _ = parties(ctx.post[:200] + " " + subject_of(ctx), lex)
     if not (obligor and not officers_only):
         aside = Aside.protects_others if named else Aside.no_obligor
-        return _set_aside(ctx, Kind.exculpation, rule, aside, ", ".join(named[:6]) or None, polarity="negated",
+        return set_aside(ctx, Kind.exculpation, rule, aside, ", ".join(named[:6]) or None, polarity="negated",
                           cue="no recourse", protected_parties=named)
-    return _limit(ctx, Kind.exculpation, rule, lex, "negated", cue="no recourse", protected_parties=named)
+    return limit_finding(ctx, Kind.exculpation, rule, lex, "negated", cue="no recourse", protected_parties=named)
 
 
 def judge_only_from_sources(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
     if not (lex.find("this_instrument", ctx.text) or re.search(r"promises?\s+to\s+pay|payable", ctx.text, re.I)):
         return None
     if _public_conduit(ctx, lex):
-        return _set_aside(ctx, Kind.exculpation, rule, Aside.protects_others, "a public lender's own obligation")
-    return _limit(ctx, Kind.exculpation, rule, lex, cue=ctx.anchor.lower(), score=0.75)
+        return set_aside(ctx, Kind.exculpation, rule, Aside.protects_others, "a public lender's own obligation")
+    return limit_finding(ctx, Kind.exculpation, rule, lex, cue=ctx.anchor.lower(), score=0.75)
 
 
 _DEFINED_TERM = re.compile(r"^(Non-?\s?Recourse|Nonrecourse|NON-?RECOURSE)\s+[A-Z][a-z]+", re.M)
@@ -224,22 +225,22 @@ _DEFINED_TERM = re.compile(r"^(Non-?\s?Recourse|Nonrecourse|NON-?RECOURSE)\s+[A-
 
 def judge_nonrecourse_word(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
     text = ctx.text
-    if _is_title(ctx):
+    if is_title(ctx):
         if not ctx.at_top:
             return None  # a section heading is never evidence; the clause under it is
-        return _new(ctx, Kind.recourse_title, rule, value="non-recourse", cue=ctx.anchor, limits_borrower=True,
+        return new_finding(ctx, Kind.recourse_title, rule, value="non-recourse", cue=ctx.anchor, limits_borrower=True,
                     score=0.8)
     if _DEFINED_TERM.match(text[ctx.a0:]) or text[max(0, ctx.a0 - 1):ctx.a0] in "\"'\u201c":
-        return _set_aside(ctx, Kind.exculpation, rule, Aside.defined_term)
+        return set_aside(ctx, Kind.exculpation, rule, Aside.defined_term)
     window = text[max(0, ctx.a0 - 150):ctx.a1 + 150]
     third = lex.find("third_party_debt_cues", window)
     mine = lex.find("this_instrument", window)
     if third and not (mine and mine.group(0).lower() in {"this note", "the note", "this loan", "hereunder", "hereby"}):
-        return _set_aside(ctx, Kind.exculpation, rule, Aside.other_debt, third.group(0))
+        return set_aside(ctx, Kind.exculpation, rule, Aside.other_debt, third.group(0))
     copula = re.search(r"\b(is|are|be|constitutes?)\s+(an?\s+)?(non-?\s?recourse|nonrecourse)", text, re.I) or \
-        _NONRECOURSE_NOUN.search(text)
+        NONRECOURSE_NOUN.search(text)
     if (copula or (mine and find_obligor(text, lex))) and not lex.find("definition_cues", text):
-        return _limit(ctx, Kind.exculpation, rule, lex, cue=ctx.anchor.lower(), score=0.75)
+        return limit_finding(ctx, Kind.exculpation, rule, lex, cue=ctx.anchor.lower(), score=0.75)
     return None
 
 
@@ -258,20 +259,20 @@ def judge_deficiency(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
     if not judgment or re.search(r"\btax(es)?\b", text[max(0, ctx.a0 - 60):ctx.a0], re.I):
         return None
     neg = negation(ctx)
-    if _RESTRICTING.search(text[max(0, ctx.a0 - 40):ctx.a0]):
+    if RESTRICTING.search(text[max(0, ctx.a0 - 40):ctx.a0]):
         # a statute restricting deficiency judgments: "no such statute applies" keeps them available
-        return _new(ctx, Kind.deficiency_allowed, rule, cue=neg, score=0.6) if neg else None
+        return new_finding(ctx, Kind.deficiency_allowed, rule, cue=neg, score=0.6) if neg else None
     if neg and not preserved(ctx):
         if re.search(r"\b(waives?|waiver|defen[cs]es?)\b", text, re.I) and find_obligor(ctx.pre[:80], lex):
             # "Borrower waives any defense ... deficiency": the borrower gives up a protection
-            return _new(ctx, Kind.deficiency_allowed, rule, cue=neg, score=0.6)
-        return _limit(ctx, Kind.deficiency_barred, rule, lex, "negated", cue=neg)
-    return _new(ctx, Kind.deficiency_allowed, rule, cue=judgment.group(0), score=0.75)
+            return new_finding(ctx, Kind.deficiency_allowed, rule, cue=neg, score=0.6)
+        return limit_finding(ctx, Kind.deficiency_barred, rule, lex, "negated", cue=neg)
+    return new_finding(ctx, Kind.deficiency_allowed, rule, cue=judgment.group(0), score=0.75)
 
 
 def judge_anti_deficiency(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
     if re.search(r"waive|waiver|not apply|inapplicable", ctx.text, re.I):
-        return _new(ctx, Kind.deficiency_allowed, rule, cue="waiver of anti-deficiency protection", score=0.7)
+        return new_finding(ctx, Kind.deficiency_allowed, rule, cue="waiver of anti-deficiency protection", score=0.7)
     return None
 
 
@@ -286,8 +287,8 @@ def judge_balance_owed(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
         return None
     neg = negation(ctx) or ("nothing" if ctx.anchor.lower().endswith("nothing") else None)
     if neg:
-        return _limit(ctx, Kind.deficiency_barred, rule, lex, "negated", cue=neg)
-    return _new(ctx, Kind.deficiency_allowed, rule, cue=ctx.anchor.lower(), score=0.7)
+        return limit_finding(ctx, Kind.deficiency_barred, rule, lex, "negated", cue=neg)
+    return new_finding(ctx, Kind.deficiency_allowed, rule, cue=ctx.anchor.lower(), score=0.7)
 
 
 _OWE = r"(?:owe|pay|be\s+(?:personally\s+)?(?:liable|responsible)\s+for)\b[^.;]{0,80}$"
@@ -306,8 +307,8 @@ def judge_uncovered_balance(ctx: Context, rule: str, lex: Lexicon) -> Finding | 
         return None
     if neg:
         cue = f"{neg.group(1).lower()} owe ... not cover"
-        return _limit(ctx, Kind.deficiency_barred, rule, lex, "negated", cue=cue)
-    return _new(ctx, Kind.deficiency_allowed, rule, cue=ctx.anchor.lower(), score=0.7)
+        return limit_finding(ctx, Kind.deficiency_barred, rule, lex, "negated", cue=cue)
+    return new_finding(ctx, Kind.deficiency_allowed, rule, cue=ctx.anchor.lower(), score=0.7)
 
 
 def judge_full_satisfaction(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
@@ -322,7 +323,7 @@ def judge_full_satisfaction(ctx: Context, rule: str, lex: Lexicon) -> Finding | 
     if not (find_obligor(ctx.text, lex) or lex.find("this_instrument", ctx.text) or re.search(
             r"\b(loan|debt|balance)\b", ctx.text, re.I)):
         return None
-    return _limit(ctx, Kind.deficiency_barred, rule, lex, cue=ctx.anchor.lower())
+    return limit_finding(ctx, Kind.deficiency_barred, rule, lex, cue=ctx.anchor.lower())
 
 
 def judge_balance_forgiven(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
@@ -332,12 +333,12 @@ def judge_balance_forgiven(ctx: Context, rule: str, lex: Lexicon) -> Finding | N
         return None
     if not (lex.find("this_instrument", ctx.text) or find_obligor(ctx.text, lex)):
         return None
-    return _limit(ctx, Kind.deficiency_barred, rule, lex, cue=ctx.anchor.lower())
+    return limit_finding(ctx, Kind.deficiency_barred, rule, lex, cue=ctx.anchor.lower())
 
 
 def judge_forfeiture(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
     """Pledge loans: 'the pledgor is not obligated to redeem' / 'forfeiture of the goods is the only remedy'."""
     neg = negation(ctx)
-    if not neg or not _REDEEMER.search(_subject(ctx)[-80:]):
+    if not neg or not _REDEEMER.search(subject_of(ctx)[-80:]):
         return None  # "the Agent shall have no obligation to repay ...": not the pledgor
-    return _limit(ctx, Kind.forfeiture_only, rule, lex, "negated", cue=neg)
+    return limit_finding(ctx, Kind.forfeiture_only, rule, lex, "negated", cue=neg)

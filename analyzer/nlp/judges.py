@@ -13,24 +13,24 @@ from collections.abc import Callable
 
 from analyzer.nlp import judge_keepers, judge_law, judge_limits
 from analyzer.nlp.clauses import (
-    _DENIAL,
-    _SIGNATORY,
-    _TRIGGER,
-    _WAIVER,
-    _cap,
-    _categories,
-    _new,
-    _subject,
-    _target,
-    _triggers,
+    DENIAL,
+    SIGNATORY,
+    TRIGGER,
+    WAIVER,
+    cap_in,
+    categories_in,
     find_obligor,
     negation,
+    new_finding,
     parties,
     preserved,
     scope_of,
+    subject_of,
+    target_of,
+    triggers_in,
 )
 from analyzer.nlp.frames import KEEPING, LIMITING, Aside, Context, Finding, Kind
-from analyzer.nlp.judging import _CAP_TARGET, _DEFINITION, _WHOLE_DEBT, _limit, _set_aside
+from analyzer.nlp.judging import CAP_TARGET, DEFINITION, WHOLE_DEBT, limit_finding, set_aside
 from analyzer.nlp.lexicon import Lexicon, lexicon
 
 Judge = Callable[[Context, str, Lexicon], Finding | None]
@@ -43,26 +43,26 @@ def judge_liability(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
     neg = negation(ctx)
     keep = preserved(ctx)
     text = ctx.text
-    capped = _CAP_TARGET.match(ctx.post)
-    if capped and _cap(ctx.post[:200]):  # "(not) personally liable for more than 25% / only up to $X"
-        return _limit(ctx, Kind.recourse_cap, rule, lex, cue=capped.group(0).strip(), cap=_cap(ctx.post[:200]))
+    capped = CAP_TARGET.match(ctx.post)
+    if capped and cap_in(ctx.post[:200]):  # "(not) personally liable for more than 25% / only up to $X"
+        return limit_finding(ctx, Kind.recourse_cap, rule, lex, cue=capped.group(0).strip(), cap=cap_in(ctx.post[:200]))
     if neg and not keep:
-        if lex.find("definition_cues", ctx.pre) or _WAIVER.search(text):
-            return _set_aside(ctx, Kind.no_personal_liability, rule, Aside.waiver, polarity="negated", cue=neg)
-        if _SIGNATORY.search(text):
-            return _set_aside(ctx, Kind.no_personal_liability, rule, Aside.signatory, polarity="negated", cue=neg,
+        if lex.find("definition_cues", ctx.pre) or WAIVER.search(text):
+            return set_aside(ctx, Kind.no_personal_liability, rule, Aside.waiver, polarity="negated", cue=neg)
+        if SIGNATORY.search(text):
+            return set_aside(ctx, Kind.no_personal_liability, rule, Aside.signatory, polarity="negated", cue=neg,
                               protected_parties=["signatory"])
-        who = _subject(ctx) + " " + _target(ctx, 160)
+        who = subject_of(ctx) + " " + target_of(ctx, 160)
         named, obligor, _officers_only, _lender_side = parties(who, lex)
         limits = obligor or (not named and bool(find_obligor(text, lex)))
         if not limits:
             aside = Aside.protects_others if named else Aside.no_obligor
-            return _set_aside(ctx, Kind.no_personal_liability, rule, aside, ", ".join(named[:6]) or None,
+            return set_aside(ctx, Kind.no_personal_liability, rule, aside, ", ".join(named[:6]) or None,
                               polarity="negated", cue=neg, protected_parties=named, scope=scope, scope_cue=scope_cue)
-        f = _limit(ctx, Kind.no_personal_liability, rule, lex, "negated", cue=neg, protected_parties=named,
+        f = limit_finding(ctx, Kind.no_personal_liability, rule, lex, "negated", cue=neg, protected_parties=named,
                    score=0.9)
         if scope:
-            f.categories = _categories(text, lex)
+            f.categories = categories_in(text, lex)
         return f
     return _asserted_liability(ctx, rule, lex, scope, scope_cue, keep)
 
@@ -73,43 +73,43 @@ _NEW_SUBJECT = re.compile(r",\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['\u201
 def _asserted_liability(ctx: Context, rule: str, lex: Lexicon, scope: str | None, scope_cue: str | None,
                         keep: str | None) -> Finding | None:
     text = ctx.text
-    who = _subject(ctx)
+    who = subject_of(ctx)
     _named, obligor, _officers_only, lender_side = parties(who + " " + ctx.post[:60], lex)
     if lender_side and not obligor:
         return None
-    cats = _categories(text, lex)
+    cats = categories_in(text, lex)
     lossy = lex.find("loss_words", text)
-    own_clause = _NEW_SUBJECT.split(_target(ctx, 120))[0]  # "liable, the Lender's recourse for ...": another clause
-    whole = lex.find("whole_debt_terms", own_clause) or _WHOLE_DEBT.match(own_clause)
+    own_clause = _NEW_SUBJECT.split(target_of(ctx, 120))[0]  # "liable, the Lender's recourse for ...": another clause
+    whole = lex.find("whole_debt_terms", own_clause) or WHOLE_DEBT.match(own_clause)
     portion = re.search(r"\b(portion|to the extent|equal to|losses?|damages?|costs?)\b", ctx.post[:120], re.I)
     if whole and not (portion and portion.start() < whole.start()):
-        if _TRIGGER.search(text):  # "if ... / unless ..., in which event Borrower becomes personally liable"
-            return _new(ctx, Kind.springing_recourse, rule, cue=whole.group(0), scope=scope, scope_cue=scope_cue,
-                        triggers=_triggers(text, lex), score=0.85)
+        if TRIGGER.search(text):  # "if ... / unless ..., in which event Borrower becomes personally liable"
+            return new_finding(ctx, Kind.springing_recourse, rule, cue=whole.group(0), scope=scope, scope_cue=scope_cue,
+                        triggers=triggers_in(text, lex), score=0.85)
         loss_after = lex.find("loss_words", ctx.post)
         if not loss_after or loss_after.start() > whole.start():  # "for the full amount of the Loan, including costs"
-            return _new(ctx, Kind.personal_liability, rule, cue=whole.group(0), score=0.8)
+            return new_finding(ctx, Kind.personal_liability, rule, cue=whole.group(0), score=0.8)
     strong = [c for c in cats if c in lex.raw["strong_carve_out_categories"]]
     if scope == "override" or lossy or (keep and strong) or (scope and strong):
-        return _new(ctx, Kind.carve_out, rule, cue=keep or scope_cue or (lossy.group(0) if lossy else None),
+        return new_finding(ctx, Kind.carve_out, rule, cue=keep or scope_cue or (lossy.group(0) if lossy else None),
                     scope=scope, scope_cue=scope_cue, categories=cats, score=0.8)
-    return _new(ctx, Kind.personal_liability, rule, cue=None, scope=scope, scope_cue=scope_cue, score=0.7)
+    return new_finding(ctx, Kind.personal_liability, rule, cue=None, scope=scope, scope_cue=scope_cue, score=0.7)
 
 
 def judge_joint_several(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
-    return _new(ctx, Kind.personal_liability, rule, cue="jointly and severally", score=0.6)
+    return new_finding(ctx, Kind.personal_liability, rule, cue="jointly and severally", score=0.6)
 
 
 def judge_liable_for_payment(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
     """'Borrower shall (not) be liable for the payment of this Note': only about this debt and its obligor."""
-    if not (parties(_subject(ctx), lex)[1] and lex.find("this_instrument", ctx.post[:80])):
+    if not (parties(subject_of(ctx), lex)[1] and lex.find("this_instrument", ctx.post[:80])):
         return None
     return judge_liability(ctx, rule, lex)
 
 
 def other_debt(ctx: Context, lex: Lexicon) -> str | None:
     """A cue that the clause speaks of some other debt (a definition, a debt covenant), not this loan."""
-    if _DEFINITION.match(ctx.text) and "recourse" not in ctx.text[:ctx.text.find('"', ctx.text.find('"') + 1)].lower():
+    if DEFINITION.match(ctx.text) and "recourse" not in ctx.text[:ctx.text.find('"', ctx.text.find('"') + 1)].lower():
         return "a definition"
     clause = ctx.text[ctx.clause_start():ctx.clause_end()]
     m = lex.find("other_debt_cues", clause)
@@ -135,17 +135,18 @@ def judge(ctx: Context, judge_name: str, rule: str) -> Finding | None:
     f = JUDGES[judge_name](ctx, rule, lex)
     if f is not None and f.kind in KEEPING | {Kind.personal_liability} and _GUARANTEES.search(ctx.text[:ctx.a0]):
         # "Guarantor guarantees ... the obligations for which Borrower is personally liable": a guaranty
-        return _new(ctx, Kind.guaranty, rule, cue=_GUARANTEES.search(ctx.text[:ctx.a0]).group(0).lower(), score=0.5)
+        return new_finding(ctx, Kind.guaranty, rule, cue=_GUARANTEES.search(ctx.text[:ctx.a0]).group(0).lower(),
+                           score=0.5)
     if f is not None and f.kind in LIMITING and f.limits_borrower and f.polarity == "asserted":
-        m = _DENIAL.search(ctx.text[ctx.clause_start():ctx.a0])
+        m = DENIAL.search(ctx.text[ctx.clause_start():ctx.a0])
         if m:  # "nothing herein shall render the Loan a non-recourse obligation"
             cue = f"{m.group(1).lower()} ... {m.group(2).lower()}"
-            return _new(ctx, Kind.personal_liability, rule, "negated", cue=cue, score=0.7)
+            return new_finding(ctx, Kind.personal_liability, rule, "negated", cue=cue, score=0.7)
         if f.kind == Kind.exculpation and _IS_NOT.search(ctx.text[ctx.clause_start():ctx.a0]):
             # "this loan is not a non-recourse loan", "the Note shall not be nonrecourse"
-            return _new(ctx, Kind.personal_liability, rule, "negated", cue="not ... non-recourse", score=0.7)
+            return new_finding(ctx, Kind.personal_liability, rule, "negated", cue="not ... non-recourse", score=0.7)
     if f is not None and f.kind in LIMITING and f.limits_borrower:
         cue = other_debt(ctx, lex)
         if cue:
-            return _set_aside(ctx, f.kind, rule, Aside.other_debt, cue, polarity=f.polarity, cue=f.cue)
+            return set_aside(ctx, f.kind, rule, Aside.other_debt, cue, polarity=f.polarity, cue=f.cue)
     return f

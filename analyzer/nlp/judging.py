@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 
 from analyzer.nlp.clauses import (
-    _MODAL,
-    _categories,
-    _new,
+    MODAL,
+    categories_in,
+    new_finding,
     scope_of,
 )
 from analyzer.nlp.context import governs
@@ -16,10 +16,10 @@ from analyzer.nlp.frames import Aside, Context, Finding
 from analyzer.nlp.lexicon import Lexicon
 
 
-def _set_aside(ctx: Context, kind: str, rule: str, aside: Aside, detail: str | None = None,
+def set_aside(ctx: Context, kind: str, rule: str, aside: Aside, detail: str | None = None,
                polarity: str = "asserted", **kw) -> Finding:
     note = aside.value + (f" ({detail})" if detail else "")
-    return _new(ctx, kind, rule, polarity, aside=aside, note=note, limits_borrower=False, score=0.1, **kw)
+    return new_finding(ctx, kind, rule, polarity, aside=aside, note=note, limits_borrower=False, score=0.1, **kw)
 
 
 def _exceptions(ctx: Context, lex: Lexicon) -> list[str]:
@@ -27,7 +27,7 @@ def _exceptions(ctx: Context, lex: Lexicon) -> list[str]:
     Section 9", "subject to clauses (b) and (c) below"), or an inline exception naming a carve-out category
     ("unless ... actual fraud")."""
     out = [h.text for h in ctx.cues if h.category == "CROSS_REF" and (
-        governs(h, ctx.at0, ctx.at1, ctx.cues) or not _MODAL.search(ctx.text[:h.c0]))]  # or an introductory phrase
+        governs(h, ctx.at0, ctx.at1, ctx.cues) or not MODAL.search(ctx.text[:h.c0]))]  # or an introductory phrase
     for h in ctx.cues:
         if h.category != "EXCEPTION":
             continue
@@ -37,7 +37,7 @@ def _exceptions(ctx: Context, lex: Lexicon) -> list[str]:
         elif _KEPT_LIABILITY.match(after):  # "except for personal liability for ..."
             out.append(f"{h.text} {_KEPT_LIABILITY.match(after).group(0).strip()}")
         elif h.c0 >= ctx.a0:
-            cats = [c for c in _categories(after, lex) if c in lex.raw["strong_carve_out_categories"]]
+            cats = [c for c in categories_in(after, lex) if c in lex.raw["strong_carve_out_categories"]]
             if cats:
                 out.append(f"{h.text} ... {cats[0]}")
     return out
@@ -48,21 +48,21 @@ _EXCEPT_LOSSES = re.compile(
 _KEPT_LIABILITY = re.compile(r"\W*(?:\w+\s+){0,2}(?:liabilit\w*|liable|recourse)\b", re.I)
 
 
-def _limit(ctx: Context, kind: str, rule: str, lex: Lexicon, polarity: str = "asserted", **kw) -> Finding:
+def limit_finding(ctx: Context, kind: str, rule: str, lex: Lexicon, polarity: str = "asserted", **kw) -> Finding:
     """A frame that limits the borrower's recourse, with the exceptions its sentence announces."""
     scope, scope_cue = scope_of(ctx)
     kw.setdefault("score", 0.85)
-    return _new(ctx, kind, rule, polarity, limits_borrower=True, scope=scope, scope_cue=scope_cue,
+    return new_finding(ctx, kind, rule, polarity, limits_borrower=True, scope=scope, scope_cue=scope_cue,
                 exceptions=_exceptions(ctx, lex), **kw)
 
 
-_CAP_TARGET = re.compile(r"\W*(?:for|in\s+respect\s+of|with\s+respect\s+to)?\s*(?:[\w,]+\s+){0,6}?"
+CAP_TARGET = re.compile(r"\W*(?:for|in\s+respect\s+of|with\s+respect\s+to)?\s*(?:[\w,]+\s+){0,6}?"
                          r"(?:only\s+)?(?:more\s+than|in\s+excess\s+of|greater\s+than|exceeding|beyond|up\s+to|"
                          r"not\s+to\s+exceed|capped\s+at)\b", re.I)
 
 
-_WHOLE_DEBT = re.compile(r"\W*for\s+(?:all\s+of\s+|the\s+full\s+amount\s+of\s+)?(?:the|this)\s+(?:[A-Z][\w-]*\s+){0,3}"
+WHOLE_DEBT = re.compile(r"\W*for\s+(?:all\s+of\s+|the\s+full\s+amount\s+of\s+)?(?:the|this)\s+(?:[A-Z][\w-]*\s+){0,3}"
                          r"(?:Debt|Loan|Loans|Obligations|Indebtedness|Note)\b")
 
 
-_DEFINITION = re.compile(r'^\W{0,3}(?:\([a-z0-9]+\)\s*)?"[^"]{2,80}"\s+(?:means|shall mean|has the meaning|includes)\b')
+DEFINITION = re.compile(r'^\W{0,3}(?:\([a-z0-9]+\)\s*)?"[^"]{2,80}"\s+(?:means|shall mean|has the meaning|includes)\b')

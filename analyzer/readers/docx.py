@@ -29,17 +29,28 @@ raises CorruptDocument.
 from __future__ import annotations
 
 import io
-import re
 import struct
 import zipfile
 import zlib
-from collections.abc import Callable
 
 from analyzer.document import Document
 from analyzer.errors import AnalyzerError, CorruptDocument, EncryptedDocument, NoText, ResourceLimit, UnsupportedFormat
-from analyzer.readers import ReadOptions, register
 from analyzer.readers.clean import clean_text
-from analyzer.readers.html import Flow, decode_html, emit_row, flow_from_html, is_page_number, list_label
+from analyzer.readers.docx_xml import (
+    Numbering,
+    Styles,
+    alternate,
+    is_on,
+    local_name,
+    part_element,
+    related_part,
+    to_int,
+    xml_attr,
+    xml_child,
+)
+from analyzer.readers.flow import Flow, emit_row, is_page_number
+from analyzer.readers.html import decode_html, flow_from_html
+from analyzer.readers.registry import ReadOptions, register
 
 MAX_UNCOMPRESSED = 200 * 1024 * 1024
 MAX_MEMBERS = 10_000
@@ -47,240 +58,14 @@ MAX_NESTING = 24  # tables in tables, text boxes in text boxes
 
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _LINE = object()
 _PAGE = object()
-_OFF = ("0", "false", "off", "none")
-_HEADING_NAME = re.compile(r"(heading\s*\d|title)$", re.I)
 
 
 def sniff_docx(head: bytes) -> bool:
     if head.startswith(_OLE_MAGIC):
         return True  # legacy Office or password-protected OOXML: the reader says which
     return head.startswith(_ZIP_MAGIC) and any(m in head for m in (b"word/", b"[Content_Types].xml", b"_rels/.rels"))
-
-
-# --------------------------------------------------------------------------- XML helpers
-
-
-def _local(tag) -> str:
-    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
-
-
-def _get(el, name: str) -> str | None:
-    """An attribute by local name (transitional `w:` first, then any namespace, e.g. strict OOXML)."""
-    v = el.get(_W + name)
-    if v is None:
-        suffix = "}" + name
-        for k, val in el.attrib.items():
-            if k.endswith(suffix) or k == name:
-                return val
-    return v
-
-
-def _child(el, name: str):
-    if el is None:
-        return None
-    for c in el:
-        if _local(c.tag) == name:
-            return c
-    return None
-
-
-def _on(el) -> bool:
-    """A toggle property (`<w:vanish/>`, `<w:pageBreakBefore w:val="0"/>`)."""
-    return el is not None and (_get(el, "val") or "1").lower() not in _OFF
-
-
-def _int(s: str | None, default: int = 0) -> int:
-    try:
-        return int(s) if s is not None else default
-    except ValueError:
-        return default
-
-
-def _alternate(el):
-    """The branch of mc:AlternateContent to read: the first Choice, else the Fallback."""
-    fallback = None
-    for c in el:
-        name = _local(c.tag)
-        if name == "Choice":
-            return c
-        if name == "Fallback":
-            fallback = c
-    return fallback
-
-
-def _element(part):
-    from docx.opc.part import XmlPart
-    from docx.oxml.parser import parse_xml
-
-    if isinstance(part, XmlPart):
-        return part.element
-    return parse_xml(part.blob)
-
-
-def _related(part, kind: str):
-    """The part related to `part` by a relationship type ending in `/kind`, or None."""
-    for rel in part.rels.values():
-        if not rel.is_external and rel.reltype.rsplit("/", 1)[-1] == kind:
-            return rel.target_part
-    return None
-
-
-# --------------------------------------------------------------------------- styles and numbering
-
-
-class _Styles:
-    def __init__(self, root) -> None:
-        self.by_id: dict[str, tuple[str, str | None, object]] = {}
-        self.default: str | None = None
-        for st in root if root is not None else ():
-            if _local(st.tag) != "style" or _get(st, "type") not in (None, "paragraph"):
-                continue
-            sid = _get(st, "styleId") or ""
-            name_el, based = _child(st, "name"), _child(st, "basedOn")
-            name = (_get(name_el, "val") or "") if name_el is not None else ""
-            self.by_id[sid] = (name, _get(based, "val") if based is not None else None, _child(st, "pPr"))
-            if (_get(st, "default") or "").lower() in ("1", "true", "on"):
-                self.default = sid
-
-    def chain(self, sid: str | None):
-        sid = sid or self.default
-        for _ in range(16):
-            rec = self.by_id.get(sid or "")
-            if rec is None:
-                return
-            yield sid, rec
-            sid = rec[1]
-
-    def is_heading(self, sid: str | None) -> bool:
-        for style_id, (name, _, ppr) in self.chain(sid):
-            if _HEADING_NAME.match(name) or _HEADING_NAME.match(style_id or ""):
-                return True
-            lvl = _child(ppr, "outlineLvl")
-            if lvl is not None and _int(_get(lvl, "val"), 9) < 9:
-                return True
-        return False
-
-    def ppr(self, sid: str | None, name: str):
-        for _, (_, _, ppr) in self.chain(sid):
-            el = _child(ppr, name)
-            if el is not None:
-                return el
-        return None
-
-
-_FORMATS: dict[str, Callable[[int], str]] = {
-    "decimal": str,
-    "decimalZero": lambda n: f"{n:02d}",
-    "lowerLetter": lambda n: list_label(n, "a"),
-    "upperLetter": lambda n: list_label(n, "A"),
-    "lowerRoman": lambda n: list_label(n, "i"),
-    "upperRoman": lambda n: list_label(n, "I"),
-    "ordinal": lambda n: f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}",
-}
-
-
-class _Numbering:
-    """Renders list numbers ("5.1", "(a)") as Word shows them, counting as it goes."""
-
-    def __init__(self, root, styles: _Styles) -> None:
-        self.styles = styles
-        self.levels: dict[str, dict[int, tuple[int, str, str, str, bool]]] = {}
-        self.links: dict[str, str] = {}
-        self.nums: dict[str, tuple[str, dict[int, int]]] = {}
-        self.counters: dict[str, list[int | None]] = {}
-        for el in root if root is not None else ():
-            name = _local(el.tag)
-            if name == "abstractNum":
-                aid = _get(el, "abstractNumId") or ""
-                levels = self.levels.setdefault(aid, {})
-                for lvl in el:
-                    n = _local(lvl.tag)
-                    if n == "lvl":
-                        levels[_int(_get(lvl, "ilvl"))] = self._level(lvl)
-                    elif n == "numStyleLink":
-                        self.links[aid] = _get(lvl, "val") or ""
-            elif name == "num":
-                aid_el = _child(el, "abstractNumId")
-                overrides = {}
-                for ov in el:
-                    if _local(ov.tag) == "lvlOverride":
-                        so = _child(ov, "startOverride")
-                        if so is not None:
-                            overrides[_int(_get(ov, "ilvl"))] = _int(_get(so, "val"), 1)
-                self.nums[_get(el, "numId") or ""] = (_get(aid_el, "val") or "" if aid_el is not None else "",
-                                                      overrides)
-
-    @staticmethod
-    def _level(lvl) -> tuple[int, str, str, str, bool]:
-        def val(name: str, default: str = "") -> str:
-            el = _child(lvl, name)
-            v = _get(el, "val") if el is not None else None
-            return default if v is None else v
-
-        return (_int(val("start", "1"), 1), val("numFmt", "decimal"), val("lvlText"), val("suff", "tab"),
-                _on(_child(lvl, "isLgl")))
-
-    def _num_pr(self, ppr, sid: str | None) -> tuple[str | None, int]:
-        num_pr = _child(ppr, "numPr")
-        num_id = ilvl = None
-        if num_pr is not None:
-            n, i = _child(num_pr, "numId"), _child(num_pr, "ilvl")
-            num_id = _get(n, "val") if n is not None else None
-            ilvl = _get(i, "val") if i is not None else None
-        if num_id is None:
-            style_pr = self.styles.ppr(sid, "numPr")
-            if style_pr is not None:
-                n, i = _child(style_pr, "numId"), _child(style_pr, "ilvl")
-                num_id = _get(n, "val") if n is not None else None
-                ilvl = ilvl if ilvl is not None else (_get(i, "val") if i is not None else None)
-        return num_id, max(0, min(_int(ilvl), 8))
-
-    def _abstract(self, num_id: str) -> tuple[str, dict[int, int]]:
-        aid, overrides = self.nums.get(num_id, ("", {}))
-        link = self.links.get(aid)
-        if link and not self.levels.get(aid, {}).get(0):
-            style_pr = self.styles.ppr(link, "numPr")
-            n = _child(style_pr, "numId")
-            if n is not None:
-                aid = self.nums.get(_get(n, "val") or "", (aid, {}))[0]
-        return aid, overrides
-
-    def label(self, ppr, sid: str | None) -> str:
-        num_id, ilvl = self._num_pr(ppr, sid)
-        if not num_id or num_id == "0" or num_id not in self.nums:
-            return ""
-        aid, overrides = self._abstract(num_id)
-        levels = self.levels.get(aid, {})
-        key = f"n{num_id}" if overrides else f"a{aid}"
-        counts = self.counters.setdefault(key, [None] * 9)
-
-        def start(i: int) -> int:
-            return overrides.get(i, levels[i][0] if i in levels else 1)
-
-        c = counts[ilvl]
-        counts[ilvl] = start(ilvl) if c is None else c + 1
-        for j in range(ilvl + 1, 9):
-            counts[j] = None
-        lvl = levels.get(ilvl)
-        if lvl is None or lvl[1] == "bullet" or not lvl[2]:
-            return ""
-        legal = lvl[4]
-
-        def number(m: re.Match) -> str:
-            i = int(m.group(1)) - 1
-            if not 0 <= i < 9:
-                return ""
-            n = counts[i] if counts[i] is not None else start(i)
-            fmt = "decimal" if legal else (levels[i][1] if i in levels else "decimal")
-            if fmt == "none":
-                return ""
-            return _FORMATS.get(fmt, str)(n)
-
-        text = re.sub(r"%(\d)", number, lvl[2]).strip()
-        return f"{text}{'' if lvl[3] == 'nothing' else ' '}" if text else ""
 
 
 # --------------------------------------------------------------------------- the walk
@@ -292,20 +77,21 @@ class _WordText:
                           if not r.is_external and r.reltype.endswith("/officeDocument")), None)
         if self.main is None:
             raise UnsupportedFormat("an Office package without a Word document")
-        self.root = _element(self.main)
-        self.body = _child(self.root, "body")
+        self.root = part_element(self.main)
+        self.body = xml_child(self.root, "body")
         if self.body is None:
             raise CorruptDocument("corrupt Word file: no document body")
-        styles = _related(self.main, "styles")
-        numbering = _related(self.main, "numbering")
-        self.styles = _Styles(_element(styles) if styles is not None else None)
-        self.numbering = _Numbering(_element(numbering) if numbering is not None else None, self.styles)
+        styles = related_part(self.main, "styles")
+        numbering = related_part(self.main, "numbering")
+        self.styles = Styles(part_element(styles) if styles is not None else None)
+        self.numbering = Numbering(part_element(numbering) if numbering is not None else None, self.styles)
         self.notes: dict[str, dict[str, object]] = {}
         self.warnings: list[str] = []
         self.flow = Flow()
-        self.sections = [s for s in self.body.iter() if _local(s.tag) == "sectPr"
-                         and _local(s.getparent().tag) in ("pPr", "body")
-                         and (_local(s.getparent().tag) == "body" or _local(s.getparent().getparent().tag) == "p")]
+        self.sections = [s for s in self.body.iter() if local_name(s.tag) == "sectPr"
+                         and local_name(s.getparent().tag) in ("pPr", "body")
+                         and (local_name(s.getparent().tag) == "body"
+                              or local_name(s.getparent().getparent().tag) == "p")]
         self.section = 0
         self.seen_hf: set[tuple[str, ...]] = set()
         self.depth = 0
@@ -320,36 +106,36 @@ class _WordText:
     # -- block level
     def blocks(self, parent, flow: Flow, part) -> None:
         for child in parent:
-            tag = _local(child.tag)
+            tag = local_name(child.tag)
             if tag == "p":
                 self.paragraph(child, flow, part)
             elif tag == "tbl":
                 self.table(child, flow, part)
             elif tag == "sdt":
-                content = _child(child, "sdtContent")
+                content = xml_child(child, "sdtContent")
                 if content is not None:
                     self.blocks(content, flow, part)
             elif tag in ("customXml", "ins", "moveTo", "smartTag"):
                 self.blocks(child, flow, part)
             elif tag == "AlternateContent":
-                alt = _alternate(child)
+                alt = alternate(child)
                 if alt is not None:
                     self.blocks(alt, flow, part)
             elif tag == "altChunk":
                 self.alt_chunk(child, flow, part)
 
     def paragraph(self, p, flow: Flow, part) -> None:
-        ppr = _child(p, "pPr")
-        ps = _child(ppr, "pStyle")
-        sid = _get(ps, "val") if ps is not None else None
-        if _on(_child(ppr, "pageBreakBefore")) or (_child(ppr, "pageBreakBefore") is None
-                                                   and _on(self.styles.ppr(sid, "pageBreakBefore"))):
+        ppr = xml_child(p, "pPr")
+        ps = xml_child(ppr, "pStyle")
+        sid = xml_attr(ps, "val") if ps is not None else None
+        if is_on(xml_child(ppr, "pageBreakBefore")) or (xml_child(ppr, "pageBreakBefore") is None
+                                                   and is_on(self.styles.ppr(sid, "pageBreakBefore"))):
             flow.end_para()
             flow.page()
         heading = self.styles.is_heading(sid)
         if not heading:
-            lvl = _child(ppr, "outlineLvl")
-            heading = lvl is not None and _int(_get(lvl, "val"), 9) < 9
+            lvl = xml_child(ppr, "outlineLvl")
+            heading = lvl is not None and to_int(xml_attr(lvl, "val"), 9) < 9
         label = self.numbering.label(ppr, sid)
         events: list = []
         deferred: list = []
@@ -373,7 +159,7 @@ class _WordText:
                 self.depth -= 1
             elif kind in ("footnote", "endnote"):
                 self.note(kind, arg, flow)
-        sect = _child(ppr, "sectPr")
+        sect = xml_child(ppr, "sectPr")
         if sect is not None and flow is self.flow:
             self._section_break()
 
@@ -400,46 +186,46 @@ class _WordText:
     def _within(self, el, want: str):
         """Children tagged `want`, looking through content controls and custom XML wrappers."""
         for c in el:
-            tag = _local(c.tag)
+            tag = local_name(c.tag)
             if tag == want:
                 yield c
             elif tag in ("sdt", "customXml", "sdtContent"):
-                inner = c if tag != "sdt" else _child(c, "sdtContent")
+                inner = c if tag != "sdt" else xml_child(c, "sdtContent")
                 if inner is not None:
                     yield from self._within(inner, want)
 
     # -- inline level
     def inline(self, el, out: list, deferred: list) -> None:
         for c in el:
-            tag = _local(c.tag)
+            tag = local_name(c.tag)
             if tag == "r":
                 self.run(c, out, deferred)
             elif tag in ("hyperlink", "ins", "moveTo", "smartTag", "customXml", "fldSimple", "dir", "bdo",
                          "sdtContent"):
                 self.inline(c, out, deferred)
             elif tag == "sdt":
-                content = _child(c, "sdtContent")
+                content = xml_child(c, "sdtContent")
                 if content is not None:
                     self.inline(content, out, deferred)
             elif tag == "AlternateContent":
-                alt = _alternate(c)
+                alt = alternate(c)
                 if alt is not None:
                     self.inline(alt, out, deferred)
             elif tag in ("oMath", "oMathPara"):
-                out.append(" ".join(t.text or "" for t in c.iter() if _local(t.tag) == "t"))
+                out.append(" ".join(t.text or "" for t in c.iter() if local_name(t.tag) == "t"))
 
     def run(self, r, out: list, deferred: list) -> None:
-        rpr = _child(r, "rPr")
-        hidden = _on(_child(rpr, "vanish"))
+        rpr = xml_child(r, "rPr")
+        hidden = is_on(xml_child(rpr, "vanish"))
         for x in r:
-            tag = _local(x.tag)
+            tag = local_name(x.tag)
             if tag == "t":
                 if not hidden and x.text:
                     out.append(x.text)
             elif tag in ("tab", "ptab"):
                 out.append(" ")
             elif tag == "br":
-                kind = _get(x, "type")
+                kind = xml_attr(x, "type")
                 out.append(_PAGE if kind == "page" else " " if kind == "column" else _LINE)
             elif tag == "cr":
                 out.append(_LINE)
@@ -448,7 +234,7 @@ class _WordText:
             elif tag == "noBreakHyphen":
                 out.append("-")
             elif tag in ("footnoteReference", "endnoteReference"):
-                deferred.append((tag[: -len("Reference")], _get(x, "id")))
+                deferred.append((tag[: -len("Reference")], xml_attr(x, "id")))
             elif tag in ("drawing", "pict", "object", "AlternateContent"):
                 deferred.extend(("box", box) for box in _text_boxes(x))
 
@@ -457,8 +243,8 @@ class _WordText:
         self._headers_footers(self.section, "footerReference")
         self.section += 1
         if self.section < len(self.sections):
-            kind = _child(self.sections[self.section], "type")
-            if (_get(kind, "val") if kind is not None else "nextPage") != "continuous":
+            kind = xml_child(self.sections[self.section], "type")
+            if (xml_attr(kind, "val") if kind is not None else "nextPage") != "continuous":
                 self.flow.end_para()
                 self.flow.page()
             self._headers_footers(self.section, "headerReference")
@@ -467,15 +253,15 @@ class _WordText:
         if index >= len(self.sections):
             return
         sect = self.sections[index]
-        refs = {(_get(r, "type") or "default"): _get(r, "id") for r in sect if _local(r.tag) == ref}
-        order = (["first"] if _on(_child(sect, "titlePg")) else []) + ["default", "even"]
+        refs = {(xml_attr(r, "type") or "default"): xml_attr(r, "id") for r in sect if local_name(r.tag) == ref}
+        order = (["first"] if is_on(xml_child(sect, "titlePg")) else []) + ["default", "even"]
         for kind in order:
             rid = refs.get(kind)
             if not rid:
                 continue
             try:
                 part = self.main.related_parts[rid]
-                root = _element(part)
+                root = part_element(part)
             except (KeyError, AnalyzerError, ValueError):
                 continue
             sub = Flow()
@@ -489,11 +275,11 @@ class _WordText:
         notes = self.notes.get(kind)
         if notes is None:
             notes = self.notes[kind] = {}
-            part = _related(self.main, kind + "s")
-            root = _element(part) if part is not None else None
+            part = related_part(self.main, kind + "s")
+            root = part_element(part) if part is not None else None
             for n in root if root is not None else ():
-                if _local(n.tag) == kind and (_get(n, "type") or "normal") == "normal":
-                    notes[_get(n, "id") or ""] = n
+                if local_name(n.tag) == kind and (xml_attr(n, "type") or "normal") == "normal":
+                    notes[xml_attr(n, "id") or ""] = n
         el = notes.pop(note_id or "", None)  # each note once
         if el is not None and self.depth < MAX_NESTING:
             self.depth += 1
@@ -503,7 +289,7 @@ class _WordText:
     def alt_chunk(self, el, flow: Flow, part) -> None:
         """Content imported from another format (`w:altChunk`): HTML and plain text are read."""
         try:
-            chunk = part.related_parts[_get(el, "id") or ""]
+            chunk = part.related_parts[xml_attr(el, "id") or ""]
         except KeyError:
             return
         ct = chunk.content_type or ""
@@ -522,17 +308,17 @@ class _WordText:
 
 def _text_boxes(el):
     """The w:txbxContent elements under `el`, each once (VML fallbacks and nested boxes skipped)."""
-    if _local(el.tag) == "AlternateContent":
-        el = _alternate(el)
+    if local_name(el.tag) == "AlternateContent":
+        el = alternate(el)
     stack = [el] if el is not None else []
     while stack:
         node = stack.pop()
         for c in reversed(node):
-            tag = _local(c.tag)
+            tag = local_name(c.tag)
             if tag == "txbxContent":
                 yield c
             elif tag == "AlternateContent":
-                alt = _alternate(c)
+                alt = alternate(c)
                 if alt is not None:
                     stack.append(alt)
             elif tag:

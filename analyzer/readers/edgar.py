@@ -23,8 +23,8 @@ from dataclasses import dataclass
 
 from analyzer.document import Document, DocumentBuilder
 from analyzer.errors import NoText, ResourceLimit
-from analyzer.readers import ReadOptions, register
 from analyzer.readers.html import document_from_html, is_edgar_wrapper, sniff_html
+from analyzer.readers.registry import ReadOptions, register
 from analyzer.readers.text import decode, document_from_text
 
 _DOC_OPEN = re.compile(rb"<DOCUMENT>", re.I)

@@ -15,188 +15,19 @@ page breaks, since then `<hr>` is the page separator). A paragraph that is only 
 ("12", "- 12 -", "Page 12") right before a boundary is dropped, and a sentence cut by a
 boundary (no closing punctuation, next page starting in lower case) is joined back.
 
-`Flow` is the shared block-to-Document assembler; the Word reader uses it too.
+`Flow` (analyzer/readers/flow.py) is the block-to-Document assembler it shares with the Word reader.
 """
 
 from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass
 
-from analyzer.document import Document, DocumentBuilder, Page
+from analyzer.document import Document
 from analyzer.errors import CorruptDocument, NoText, ResourceLimit
-from analyzer.readers import ReadOptions, register
-from analyzer.readers.clean import join_lines, normalize_chars
 from analyzer.readers.encoding import bom_encoding, decode_text, utf16_without_bom
-
-# --------------------------------------------------------------------------- the shared flow
-
-PAGE_NUMBER = re.compile(
-    r"(?:page\s+)?[-\u2013\u2014]?\s*(?:[A-Z]{1,2}-)?(?:\d{1,4}|[ivxlcdm]{1,7})\s*[-\u2013\u2014]?"
-    r"(?:\s+of\s+\d{1,4})?",
-    re.I,
-)
-_MARK = "\f"  # page boundary inside a paragraph buffer
-_ENUMERATOR = re.compile(
-    r"\(?(?:\d{1,3}|[a-z]{1,2}|[ivxlcdm]{1,6})\)|(?:\d{1,3}|[a-z]|[ivxlcdm]{1,6})\.|\d{1,3}(?:\.\d{1,3})+\.?"
-    r"|(?:section|article|\u00a7)\s*[\divxlc]+(?:\.\d+)*\.?",
-    re.I,
-)
-_ENDS_SENTENCE = re.compile(r"[.:;!?\"')\]]$")
-_WS = re.compile(r"\s+")
-_INLINE_WS = str.maketrans({"\n": " ", "\r": " ", "\t": " ", "\f": " ", "\v": " "})
-
-
-def is_page_number(text: str) -> bool:
-    return bool(PAGE_NUMBER.fullmatch(text.strip()))
-
-
-@dataclass
-class Break:
-    """A page boundary; `sep` is set when a paragraph continues across it (" " or "")."""
-
-    sep: str | None = None
-
-
-class Flow:
-    """Collects text as paragraphs and page breaks, then builds a Document.
-
-    `text` appends inline text, `line` a hard line break, `end_para` closes a paragraph,
-    `page` marks a page boundary (possibly inside a paragraph), `row` adds a table row.
-    """
-
-    def __init__(self) -> None:
-        self.items: list[str | Break] = []
-        self._buf: list[str] = []
-        self._label = ""
-
-    # -- writing
-    def text(self, s: str) -> None:
-        if s:
-            if self._label and not s.isspace():
-                self._buf.append(self._label)
-                self._label = ""
-            self._buf.append(s)
-
-    def label(self, s: str) -> None:
-        """A list label ("a. ") for the next text, wherever its paragraph starts."""
-        self._label = s
-
-    def line(self) -> None:
-        self._buf.append("\n")
-
-    def page(self) -> None:
-        self._buf.append(_MARK)
-
-    def end_para(self, heading: bool = False) -> None:
-        if not self._buf:
-            return
-        raw = "".join(self._buf)
-        self._buf.clear()
-        parts = raw.split(_MARK)
-        texts = [_paragraphs(p, heading) for p in parts]
-        filled = [i for i, t in enumerate(texts) if t]
-        first, last = (filled[0], filled[-1]) if filled else (len(parts), len(parts))
-        for i, paras in enumerate(texts):
-            if i:
-                if first < i <= last:  # a boundary with text on both sides: the paragraph goes on
-                    left, right = parts[i - 1], parts[i]
-                    sep = " " if (left[-1:].isspace() or right[:1].isspace()) else ""
-                    self._append_break(Break(sep))
-                else:
-                    self._append_break(Break())
-            self.items.extend(paras)
-
-    def row(self, cells: list[str]) -> None:
-        self.end_para()
-        cells = [c for c in (_WS.sub(" ", normalize_chars(c)).strip() for c in cells) if c]
-        if len(cells) == 2 and _ENUMERATOR.fullmatch(cells[0]):  # hanging indent: "(a)" | "Borrower shall ..."
-            self.items.append(f"{cells[0]} {cells[1]}")
-        elif cells:
-            self.items.append(" | ".join(cells))
-
-    def extend(self, items: list[str | Break]) -> None:
-        self.end_para()
-        for it in items:
-            if isinstance(it, Break):
-                self._append_break(Break(it.sep))
-            else:
-                self.items.append(it)
-
-    def paragraphs(self) -> list[str]:
-        self.end_para()
-        return [it for it in self.items if isinstance(it, str)]
-
-    def _append_break(self, brk: Break) -> None:
-        if brk.sep is None:
-            while self.items and isinstance(self.items[-1], str) and is_page_number(self.items[-1]):
-                self.items.pop()
-        self.items.append(brk)
-
-    # -- building
-    def document(self, name: str, fmt: str, options: ReadOptions | None = None, heal: bool = False) -> Document:
-        """The Document: one page per run of paragraphs between breaks (empty pages skipped)."""
-        self.end_para()
-        while self.items and isinstance(self.items[-1], str) and is_page_number(self.items[-1]):
-            self.items.pop()
-        pages: list[tuple[list[str], str | None]] = []
-        cur: list[str] = []
-        sep: str | None = None
-        for it in self.items:
-            if isinstance(it, Break):
-                if cur:
-                    pages.append((cur, sep))
-                    cur, sep = [], it.sep
-                elif pages and sep is None:
-                    sep = it.sep  # consecutive breaks: the page still starts once
-                continue
-            cur.append(it)
-        if cur:
-            pages.append((cur, sep))
-        limit = options.max_pages if options else None
-        if limit and len(pages) > limit:
-            raise ResourceLimit(f"more than {limit} pages")
-        b = FlowBuilder(source=name, fmt=fmt)
-        for number, (paras, sep) in enumerate(pages, start=1):
-            if number > 1 and sep is None and heal and _continues(pages[number - 2][0][-1], paras[0]):
-                sep = " "
-            if number == 1 or sep is None:
-                b.start_page(number)
-            else:
-                b.start_page_continuing(number, sep)
-            for i, p in enumerate(paras):
-                if i:
-                    b.add("\n\n")
-                b.add(p)
-        return b.build()
-
-
-class FlowBuilder(DocumentBuilder):
-    def start_page_continuing(self, number: int, sep: str) -> None:
-        """Start a page without the blank line: `sep` joins it to the paragraph the last page ended in."""
-        self.end_page()
-        self.add(sep)
-        self._page = Page(number=number, start=self.length, end=self.length)
-
-
-def _paragraphs(raw: str, heading: bool = False) -> list[str]:
-    if not raw or raw.isspace():
-        return []
-    text = normalize_chars(raw)
-    lines = [" ".join(ln.split()) for ln in text.split("\n")]
-    if heading:
-        one = " ".join(ln for ln in lines if ln)
-        return [one] if one else []
-    if len(lines) == 1:
-        return [lines[0]] if lines[0] else []
-    return [p for p in join_lines(lines).split("\n\n") if p]
-
-
-def _continues(prev: str, nxt: str) -> bool:
-    """A sentence cut by a page boundary: no closing punctuation before, lower case after."""
-    return not _ENDS_SENTENCE.search(prev) and nxt[:1].islower() and not is_page_number(prev)
-
+from analyzer.readers.flow import INLINE_WS, Flow, emit_row, list_label
+from analyzer.readers.registry import ReadOptions, register
 
 # --------------------------------------------------------------------------- HTML
 
@@ -215,7 +46,6 @@ _BREAK_CSS = re.compile(r"(?:page-)?break-(before|after)\s*:\s*(?:always|page|le
 _HIDDEN_CSS = re.compile(r"display\s*:\s*none", re.I)
 _PAGE_LINE = re.compile(r"^[ \t]*<PAGE>[ \t]*\d*[ \t]*$", re.I)
 _MAX_TABLE_DEPTH = 16
-_LAYOUT_CELL_CHARS = 250
 
 _HTML_START = re.compile(rb"^(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.I | re.S)
 _HTML_TAG = re.compile(rb"<(?:html|body|p|div|table\s[^>]*(?:width|border|cellpadding|style)|font|span|br)[\s>/]",
@@ -309,103 +139,89 @@ def _local(tag) -> str:
     return tag.rpartition("}")[2].lower() if isinstance(tag, str) else ""
 
 
-def _roman(n: int) -> str:
-    out = []
-    for v, s in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
-                 (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
-        while n >= v:
-            out.append(s)
-            n -= v
-    return "".join(out)
-
-
-def _letters(n: int) -> str:
-    s = ""
-    while n > 0:
-        n, r = divmod(n - 1, 26)
-        s = chr(97 + r) + s
-    return s
-
-
-def list_label(n: int, kind: str) -> str:
-    if kind == "a":
-        return _letters(n)
-    if kind == "A":
-        return _letters(n).upper()
-    if kind == "i":
-        return _roman(n)
-    if kind == "I":
-        return _roman(n).upper()
-    return str(n)
-
-
 class HtmlWalker:
     """Walks an lxml.html tree into a Flow without recursion (EDGAR files nest deeply)."""
 
     def __init__(self, css_breaks: bool) -> None:
         self.hr_is_page = not css_breaks
+        self.pre = 0  # depth of open <pre> elements
+        self.lists: list[list] = []  # [counter, kind] per open <ol>/<ul>
 
     def walk(self, root, flow: Flow, table_depth: int = 0) -> None:
+        saved = self.pre, self.lists  # a table cell is walked inside the walk of its table
+        self.pre, self.lists = 0, []
         stack: list[tuple[object, int]] = [(root, 0)]  # state 0: open, 1: close
-        pre = 0
-        lists: list[list] = []  # [counter, kind] per open <ol>/<ul>
-        while stack:
-            el, state = stack.pop()
-            tag = _local(el.tag)
-            if state == 1:
-                if tag == "pre":
-                    pre -= 1
-                if tag in ("ol", "ul") and lists:
-                    lists.pop()
-                elif tag == "li":
-                    flow.label("")
-                if tag in _BLOCK:
-                    flow.end_para(heading=tag in _HEADINGS)
-                style = el.get("style")
-                if style and any(m.group(1).lower() == "after" for m in _BREAK_CSS.finditer(style)):
-                    flow.end_para()
-                    flow.page()
-                self._tail(el, flow, pre)
-                continue
-            if not tag:  # comment or processing instruction
-                self._tail(el, flow, pre)
-                continue
-            style = el.get("style")
-            if tag in _SKIP or (style and _HIDDEN_CSS.search(style)) or el.get("hidden") is not None:
-                self._tail(el, flow, pre)
-                continue
-            if style and any(m.group(1).lower() == "before" for m in _BREAK_CSS.finditer(style)):
-                flow.end_para()
+        try:
+            while stack:
+                el, state = stack.pop()
+                if state == 1:
+                    self._close(el, flow)
+                elif self._open(el, flow, table_depth):
+                    stack.append((el, 1))
+                    stack.extend((child, 0) for child in reversed(el))
+        finally:
+            self.pre, self.lists = saved
+
+    def _open(self, el, flow: Flow, table_depth: int) -> bool:
+        """An element's start; True when its children and its end are to be walked."""
+        tag = _local(el.tag)
+        style = el.get("style") if tag else None
+        if not tag or tag in _SKIP or (style and _HIDDEN_CSS.search(style)) or el.get("hidden") is not None:
+            self._tail(el, flow, self.pre)  # a comment, a processing instruction or hidden content
+            return False
+        if style and any(m.group(1).lower() == "before" for m in _BREAK_CSS.finditer(style)):
+            flow.end_para()
+            flow.page()
+        if tag == "tr" and table_depth < _MAX_TABLE_DEPTH:
+            self._row(el, flow, table_depth)
+            self._after(el, flow, self.pre)
+            return False
+        self._block_start(tag, flow)
+        self._list_start(el, tag, flow)
+        if el.text:
+            self._text(el.text, flow, self.pre)
+        return True
+
+    def _block_start(self, tag: str, flow: Flow) -> None:
+        if tag == "page":
+            flow.end_para()
+            flow.page()
+        elif tag == "br":
+            flow.line()
+        elif tag == "hr":
+            flow.end_para()
+            if self.hr_is_page:
                 flow.page()
-            if tag == "page":
-                flow.end_para()
-                flow.page()
-            elif tag == "br":
-                flow.line()
-            elif tag == "hr":
-                flow.end_para()
-                if self.hr_is_page:
-                    flow.page()
-            elif tag == "tr" and table_depth < _MAX_TABLE_DEPTH:
-                self._row(el, flow, table_depth)
-                self._after(el, flow, pre)
-                continue
-            elif tag in _BLOCK:
-                flow.end_para()
-            if tag == "pre":
-                pre += 1
-            elif tag in ("ol", "ul"):
-                start = el.get("start", "1")
-                lists.append([int(start) - 1 if start.strip().lstrip("-").isdigit() else 0,
-                              el.get("type", "1") if tag == "ol" else None])
-            elif tag == "li" and lists and lists[-1][1] is not None:
-                value = el.get("value", "")
-                lists[-1][0] = int(value) if value.strip().isdigit() else lists[-1][0] + 1
-                flow.label(f"{list_label(lists[-1][0], lists[-1][1])}. ")
-            if el.text:
-                self._text(el.text, flow, pre)
-            stack.append((el, 1))
-            stack.extend((child, 0) for child in reversed(el))
+        elif tag in _BLOCK:
+            flow.end_para()
+
+    def _list_start(self, el, tag: str, flow: Flow) -> None:
+        if tag == "pre":
+            self.pre += 1
+        elif tag in ("ol", "ul"):
+            start = el.get("start", "1")
+            self.lists.append([int(start) - 1 if start.strip().lstrip("-").isdigit() else 0,
+                               el.get("type", "1") if tag == "ol" else None])
+        elif tag == "li" and self.lists and self.lists[-1][1] is not None:
+            value = el.get("value", "")
+            self.lists[-1][0] = int(value) if value.strip().isdigit() else self.lists[-1][0] + 1
+            flow.label(f"{list_label(self.lists[-1][0], self.lists[-1][1])}. ")
+
+    def _close(self, el, flow: Flow) -> None:
+        tag = _local(el.tag)
+        if tag == "pre":
+            self.pre -= 1
+        if tag in ("ol", "ul") and self.lists:
+            self.lists.pop()
+        elif tag == "li":
+            flow.label("")
+        if tag in _BLOCK:
+            flow.end_para(heading=tag in _HEADINGS)
+        style = el.get("style")
+        if style and any(m.group(1).lower() == "after" for m in _BREAK_CSS.finditer(style)):
+            flow.end_para()
+            flow.page()
+        self._tail(el, flow, self.pre)
 
     def _after(self, el, flow: Flow, pre: int) -> None:
         style = el.get("style")
@@ -420,7 +236,7 @@ class HtmlWalker:
     @staticmethod
     def _text(s: str, flow: Flow, pre: int) -> None:
         if not pre:
-            flow.text(s.translate(_INLINE_WS))
+            flow.text(s.translate(INLINE_WS))
             return
         lines = s.replace("\r\n", "\n").replace("\r", "\n").split("\n")
         for i, ln in enumerate(lines):
@@ -438,7 +254,7 @@ class HtmlWalker:
         cells: list[Flow] = []
         loose = Flow()  # text directly inside <tr> (broken markup)
         if tr.text and tr.text.strip():
-            loose.text(tr.text.translate(_INLINE_WS))
+            loose.text(tr.text.translate(INLINE_WS))
         for child in tr:
             tag = _local(child.tag)
             if tag in ("td", "th"):
@@ -455,29 +271,10 @@ class HtmlWalker:
                 sub.end_para()
                 cells.append(sub)
             elif child.tail and child.tail.strip():
-                loose.text(child.tail.translate(_INLINE_WS))
+                loose.text(child.tail.translate(INLINE_WS))
         if loose.paragraphs():
             cells.insert(0, loose)
         emit_row(flow, [c.items for c in cells])
-
-
-def emit_row(flow: Flow, cells: list[list[str | Break]]) -> None:
-    """A table row: one " | " line, or (a layout table) the cells' paragraphs in order."""
-    broken = any(isinstance(it, Break) for c in cells for it in c)
-    layout = broken and any(sum(1 for it in c if isinstance(it, str)) > 1 for c in cells)
-    for c in cells:
-        paras = [it for it in c if isinstance(it, str)]
-        if len(paras) > 1 and sum(map(len, paras)) > _LAYOUT_CELL_CHARS:
-            layout = True
-    if layout:
-        flow.end_para()
-        for c in cells:
-            flow.extend(c)
-        return
-    if broken:
-        flow.end_para()
-        flow.page()
-    flow.row([" ".join(it for it in c if isinstance(it, str)) for c in cells])
 
 
 def flow_from_html(text: str, flow: Flow | None = None) -> Flow:

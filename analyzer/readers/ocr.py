@@ -29,7 +29,7 @@ import subprocess
 import sys
 from dataclasses import dataclass
 
-from analyzer.readers import ReadOptions
+from analyzer.readers.registry import ReadOptions
 
 Word = tuple[str, float, float, float, float]  # text, x0, top, x1, bottom (points, origin top-left)
 

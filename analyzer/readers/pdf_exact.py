@@ -23,7 +23,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from analyzer.document import Document
-from analyzer.readers import ReadOptions
+from analyzer.readers.registry import ReadOptions
 
 if TYPE_CHECKING:
     from analyzer.results import Analysis
@@ -51,8 +51,8 @@ class _Exact:
 
 def reread_exact(data: bytes, options: ReadOptions, doc: Document, pages: frozenset[int]) -> None:
     """Give the words of `pages` pdfplumber's boxes where both readings have the same word."""
-    from analyzer.readers.pdf import _pages_pdfplumber
     from analyzer.readers.pdf_layout import PageBuilder, emit
+    from analyzer.readers.pdf_plumber import pages_pdfplumber
 
     done: dict[int, _Exact | None] = doc.__dict__.setdefault("_exact", {})
     wanted = frozenset(p for p in pages if p not in done)
@@ -60,7 +60,7 @@ def reread_exact(data: bytes, options: ReadOptions, doc: Document, pages: frozen
         return
     by_number = {p.number: p for p in doc.pages}
     try:
-        for page_lines in _pages_pdfplumber(data, options, None, only=wanted):
+        for page_lines in pages_pdfplumber(data, options, None, only=wanted):
             done[page_lines.number] = None
             page = by_number.get(page_lines.number)
             if page is None or page_lines.error is not None or not page_lines.line_count:

@@ -5,28 +5,23 @@ are found and text is laid out, so ranges of pages go to worker processes (which
 only the PDF engine, not spaCy) and the parent assembles the whole: one Document, the
 same as a sequential read gives.
 
-Each page-range process runs under the limits of the process that started it (`READER_LIMITS`, set by
-a batch worker: its memory ceiling and CPU budget) and is killed by the kernel if that process dies.
+The page-range processes come from the one pool (analyzer/pool.py) and run under the limits of the
+worker that starts them (its memory ceiling and CPU budget, `pool.worker_limits()`); the kernel kills
+them if that worker dies.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import multiprocessing
-import os
-import threading
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 
 from analyzer.document import Document
 from analyzer.errors import ResourceLimit
-from analyzer.limits import reader_process_setup
-from analyzer.readers import ReadOptions
-from analyzer.readers.pdf import assemble, extract_pages, read_pdf
+from analyzer.pool import Failure, ProcessPool, Task, worker_limits
+from analyzer.readers.pdf_pages import assemble, extract_pages, read_plain
+from analyzer.readers.registry import ReadOptions
 from analyzer.readers.spool import PageSpool
 
 SPLIT_MIN_PAGES = 40  # below this, starting processes costs more than it saves
-READER_LIMITS: tuple[int, float | None] = (0, None)  # (memory MB, CPU seconds) for each page-range process
 
 
 def page_count(data: bytes, options: ReadOptions) -> int:
@@ -50,33 +45,36 @@ def ranges(n: int, parts: int) -> list[tuple[int, int]]:
     return [(bounds[i] + 1, bounds[i + 1]) for i in range(parts) if bounds[i + 1] > bounds[i]]
 
 
-def _extract(args: tuple[bytes, ReadOptions]) -> tuple[list, dict]:
+def _extract(_state: None, args: tuple[bytes, ReadOptions]) -> tuple[list, dict]:
     data, options = args
     state: dict = {}
     return extract_pages(data, options, state, spool=False), state
 
 
+def _read_ranges(data: bytes, options: ReadOptions, parts: list[tuple[int, int]]) -> list[tuple[list, dict]]:
+    """(pages, reader state) of each range, in order, from page-range processes under this worker's limits."""
+    memory_mb, cpu = worker_limits()
+    jobs = [(data, dataclasses.replace(options, page_range=r, split_workers=1)) for r in parts]
+    results: list = [None] * len(jobs)
+    with ProcessPool(len(jobs), _extract, timeout=cpu, memory_mb=memory_mb, name="page-reader") as pool:
+        for task, outcome in pool.run_tasks([Task(i, job) for i, job in enumerate(jobs)]):
+            if isinstance(outcome, Failure):
+                if outcome.exc is not None:  # the reader's own error (corrupt, encrypted...), as a plain read
+                    raise outcome.exc
+                raise ResourceLimit(f"a page-range reader was stopped: {outcome.reason}")
+            results[task.key] = outcome
+    return results
+
+
 def read_pdf_split(data: bytes, name: str, options: ReadOptions, workers: int) -> Document:
     n = page_count(data, options)
     if workers < 2 or n < SPLIT_MIN_PAGES:  # small, or unreadable: the plain reader (and its errors)
-        return read_pdf(data, name, dataclasses.replace(options, split_workers=1))
+        return read_plain(data, name, dataclasses.replace(options, split_workers=1))
     parts = ranges(n, workers)
     from analyzer.progress import status  # the single-file progress line, when one is shown
 
     status(f"reading {n} pages in {len(parts)} processes")
-    method = "fork" if threading.active_count() == 1 else "forkserver"
-    jobs = [(data, dataclasses.replace(options, page_range=r, split_workers=1)) for r in parts]
-    memory_mb, cpu = READER_LIMITS
-    try:
-        with ProcessPoolExecutor(len(parts), mp_context=multiprocessing.get_context(method),
-                                 initializer=reader_process_setup,
-                                 initargs=(memory_mb, cpu, os.getpid() if method == "fork" else 0)) as pool:
-            results = list(pool.map(_extract, jobs))
-    except BrokenProcessPool:
-        limits = [f"{memory_mb} MB memory" if memory_mb else "", f"{cpu:g} s CPU" if cpu else ""]
-        shown = " or ".join(x for x in limits if x)
-        raise ResourceLimit("a page-range reader was stopped" + (f" (limit reached: {shown})" if shown else
-                                                                  " (out of memory?)")) from None
+    results = _read_ranges(data, options, parts)
     pages = [p for part, _ in results for p in part]
     status(f"{n} pages read")
     state: dict = {}

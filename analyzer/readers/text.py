@@ -6,9 +6,9 @@ import re
 
 from analyzer.document import Document, DocumentBuilder
 from analyzer.errors import NoText, UnsupportedFormat
-from analyzer.readers import ReadOptions, register
 from analyzer.readers.clean import clean_text
 from analyzer.readers.encoding import decode_text, looks_textual
+from analyzer.readers.registry import ReadOptions, register
 
 _PAGE_BREAK = re.compile(r"\f|^[ \t]*<PAGE>[ \t]*\d*[ \t]*$", re.M | re.I)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 from typing import TextIO
 
-from analyzer.render import words
+from analyzer import words
 from analyzer.results import Analysis
 
 COLUMNS = ["path", "sha256", "label", "confidence", "top_reason", "decisive_kind", "decisive_page",

@@ -27,7 +27,7 @@ from typing import Any, TextIO
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
-from analyzer.render import words
+from analyzer import words
 from analyzer.results import Analysis, Evidence
 
 MAX_IMAGES = 10  # page pictures per document

@@ -17,7 +17,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from analyzer.render import words
+from analyzer import words
 from analyzer.results import Analysis, Evidence
 
 QUOTE_CHARS = 420
