@@ -176,6 +176,9 @@ def test_exception_scope_is_recorded() -> None:
 
 
 TRAPS = [
+    # "only" that limits how a remedy is used, not what it reaches
+    "The Agent shall exercise its remedies as to a defaulting Investor only with the consent of the Required Lenders.",
+    "The Lender may look to any Guarantor only after it has made demand on the Borrower.",
     # officers, agent and lenders protected, not the borrower
     "No recourse shall be had against any member, manager or officer of Borrower for the obligations of Borrower.",
     "None of the directors, officers or employees of the Borrower shall be personally liable for the Loan.",

@@ -65,8 +65,23 @@ def judge_confined(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
     inside the phrase: 'look to the Aircraft alone'."""
     if negation(ctx):
         return None
-    inside = ctx.anchor.split(" to ", 1)[1] if re.match(r"\w+\s+to\s", ctx.anchor) else ""
+    at = re.search(r"\s(?:to|against|upon|from|in)\s", ctx.anchor) if re.search(
+        r"\b(?:alone|exclusively|only|solely)$", ctx.anchor, re.I) else None
+    inside = ctx.anchor[at.end():] if at else ""
     return _confined(ctx, rule, lex, inside + " " + target_of(ctx) if inside else target_of(ctx))
+
+
+def judge_liable_beyond(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
+    """'Maker shall not be liable for the Note beyond the Premises', 'no recourse beyond the Collateral': a
+    denied liability past the collateral limits recourse to it."""
+    neg = negation(ctx)
+    confined, what = _collateral_target(target_of(ctx), lex)
+    if not neg or not confined:
+        return None
+    _, obligor, officers_only, _ = parties(ctx.pre[-120:] + " " + ctx.anchor, lex)
+    if not obligor or officers_only:
+        return None  # "no member of Maker is liable beyond ...": not the obligor's own limit
+    return limit_finding(ctx, Kind.exculpation, rule, lex, "negated", cue=f"{neg} ... beyond {what}")
 
 
 def judge_extent_of(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
@@ -232,7 +247,10 @@ def judge_nonrecourse_word(ctx: Context, rule: str, lex: Lexicon) -> Finding | N
                     score=0.8)
     if _DEFINED_TERM.match(text[ctx.a0:]) or text[max(0, ctx.a0 - 1):ctx.a0] in "\"'\u201c":
         return set_aside(ctx, Kind.exculpation, rule, Aside.defined_term)
-    window = text[max(0, ctx.a0 - 150):ctx.a1 + 150]
+    # around the word, up to an exception or condition after it ("non-recourse, save that ... if Maker grants a
+    # second lien": the lien is a trigger of this loan, not some other debt)
+    stop = min([ctx.a1 + 150] + [h.c0 for h in ctx.cues if h.category in ("EXCEPTION", "CONDITION") and h.c0 >= ctx.a1])
+    window = text[max(0, ctx.a0 - 150):stop]
     third = lex.find("third_party_debt_cues", window)
     mine = lex.find("this_instrument", window)
     if third and not (mine and mine.group(0).lower() in {"this note", "the note", "this loan", "hereunder", "hereby"}):

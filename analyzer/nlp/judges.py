@@ -111,8 +111,11 @@ def other_debt(ctx: Context, lex: Lexicon) -> str | None:
     """A cue that the clause speaks of some other debt (a definition, a debt covenant), not this loan."""
     if DEFINITION.match(ctx.text) and "recourse" not in ctx.text[:ctx.text.find('"', ctx.text.find('"') + 1)].lower():
         return "a definition"
-    clause = ctx.text[ctx.clause_start():ctx.clause_end()]
-    m = lex.find("other_debt_cues", clause)
+    # the clause itself, not its exceptions or conditions ("non-recourse, save that ... if Maker grants a
+    # second lien" speaks of this loan; the lien is only a trigger)
+    end = min([ctx.clause_end()] + [h.c0 for h in ctx.cues if h.category in ("EXCEPTION", "CONDITION")
+                                     and h.c0 >= ctx.a1])
+    m = lex.find("other_debt_cues", ctx.text[ctx.clause_start():end])
     return m.group(0) if m else None
 
 

@@ -9,6 +9,7 @@ from analyzer.nlp.clauses import (
     MODAL,
     categories_in,
     new_finding,
+    parties,
     scope_of,
 )
 from analyzer.nlp.context import governs
@@ -36,6 +37,8 @@ def _exceptions(ctx: Context, lex: Lexicon) -> list[str]:
             out.append(f"{h.text} {_EXCEPT_LOSSES.match(after).group(0).strip()}")
         elif _KEPT_LIABILITY.match(after):  # "except for personal liability for ..."
             out.append(f"{h.text} {_KEPT_LIABILITY.match(after).group(0).strip()}")
+        elif _kept_by_clause(after, lex):  # "except that Maker shall be liable for the first $2,000,000"
+            out.append(f"{h.text} {_kept_by_clause(after, lex)}")
         elif h.c0 >= ctx.a0:
             cats = [c for c in categories_in(after, lex) if c in lex.raw["strong_carve_out_categories"]]
             if cats:
@@ -46,6 +49,21 @@ def _exceptions(ctx: Context, lex: Lexicon) -> list[str]:
 _EXCEPT_LOSSES = re.compile(
     r"\W*(?:the\s+amount\s+of\s+)?(?:any\s+|all\s+)?(?:loss(?:es)?|damages?|costs?|liabilities|claims)\b", re.I)
 _KEPT_LIABILITY = re.compile(r"\W*(?:\w+\s+){0,2}(?:liabilit\w*|liable|recourse)\b", re.I)
+
+
+_KEPT_BY_CLAUSE = re.compile(r"\W*(?:that\s+|where\s+)?(?P<who>(?:[\w'\u2019-]+\s+){1,4}?)(?:shall|will|is|are|must)\s+"
+                             r"(?:also\s+|still\s+|nonetheless\s+|remain\s+)?(?:be\s+)?(?:personally\s+|fully\s+)?"
+                             r"(?:liable|responsible|obligated)\b", re.I)
+
+
+def _kept_by_clause(after: str, lex: Lexicon) -> str | None:
+    """An exception whose own clause makes the obligor liable ('save that Maker is liable without limit if ...');
+    not one that exempts someone else ('except that no member of Maker shall be liable')."""
+    m = _KEPT_BY_CLAUSE.match(after)
+    if not m or re.search(r"\b(?:no|not|never|neither|nor|none)\b", m.group("who"), re.I):
+        return None
+    _, obligor, officers_only, _ = parties(m.group("who"), lex)
+    return m.group(0).strip() if obligor and not officers_only else None
 
 
 def limit_finding(ctx: Context, kind: str, rule: str, lex: Lexicon, polarity: str = "asserted", **kw) -> Finding:

@@ -27,6 +27,8 @@ EXCULPATIONS = [
     "No deficiency judgment [shall|may] be sought or obtained against {obj}, and {debt} [shall be|is] "
     "satisfied solely from {asset}.",
     "{Lend} [agrees to|shall|will] look to {asset} [alone|exclusively] for {debt}[, and not to {obj}].",
+    "{Subj} [shall not be|{be} not] [liable|responsible] for {debt} beyond [its interest in ]{asset}; {lend_poss} "
+    "[remedies lie|recourse lies] against {asset} alone.",
 ]
 EXC_HEADINGS = ["Non-Recourse", "Exculpation", "Limitation of Liability", "Nonrecourse Obligation", ""]
 
@@ -118,6 +120,7 @@ FAMILIES_KNOWN = [
            "[shall be|becomes] personally liable for the full amount of {debt}.",
            "{Lend_poss} recourse is limited to {asset}; provided that {debt} [shall|will] be a full recourse "
            "obligation of {obj} [if|in the event that] {triggers}.",
+           "{Debt} [is|shall be] non-recourse, save that {subj} [is|shall be] liable without limit if {triggers}.",
            "If {triggers}, the limitation on {poss} liability [in this Section ]shall [not apply|be void] and "
            "{subj} [shall be|is] personally liable for {debt}. Otherwise {lend} [shall|will] look solely to "
            "{asset} and [shall|will] not seek a deficiency judgment against {obj}."],
@@ -136,6 +139,8 @@ FAMILIES_KNOWN = [
             "{Lend} may recover from {obj} personally no more than {cap}; any remaining balance [shall be|is] "
             "recoverable only from {asset}.",
             "Recourse to {obj} for {debt} is capped at {cap}[, and the rest is payable only from {asset}].",
+            "{Subj} [shall not be|{be} not] liable for {debt} beyond {asset}, except that {subj} [shall be|is] "
+            "liable for [the first|up to] {cap}.",
         ],
         headings=["Limited Recourse", "Limitation of Liability", "Recourse Cap", ""],
     ),
