@@ -24,7 +24,7 @@ from analyzer.nlp.frames import LIMITING, Finding
 from analyzer.pool import Failure, ProcessPool, Task
 from analyzer.readers import ReadOptions, read_bytes, read_path, read_text
 from analyzer.results import Analysis, Details, DocumentKind, Evidence, EvidenceItem, PageBox
-from analyzer.words import plain
+from analyzer.words import readable
 
 if TYPE_CHECKING:
     from analyzer.kinds import KindResult
@@ -122,7 +122,7 @@ def analyze_document(doc: Document) -> Analysis:
         details = Details(governing_law=details.governing_law, guarantors=kind.guarantors)
         warnings = [w for w in warnings if w != "not_a_loan_agreement"]
     warnings = list(doc.warnings) + warnings
-    reasons = [plain(x) for x in reasons]  # reasons a person reads: words, not the code's names
+    reasons = [readable(x) for x in reasons]  # reasons a person reads: words, not the code's names
     # the overlay stands beside the decision: it reads the text on its own and never touches the label
     try:
         law = deficiency_law(doc.text, _governing_law(doc, findings, details.governing_law))

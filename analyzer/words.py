@@ -77,11 +77,17 @@ def evidence_title(e: Evidence) -> str:
     return title
 
 
-def plain(sentence: str) -> str:
-    """A reason as the code wrote it, with its snake_case names turned into words."""
+def readable(sentence: str) -> str:
+    """A reason as the code wrote it, with its snake_case names and code phrases turned into words (records keep
+    their lower-case start, so that 'document: ...' stays a prefix a program can test)."""
     for old, new in REPHRASE.items():
         sentence = sentence.replace(old, new)
-    sentence = _SNAKE.sub(lambda m: humanize(m.group(0)), sentence)
+    return _SNAKE.sub(lambda m: humanize(m.group(0)), sentence)
+
+
+def plain(sentence: str) -> str:
+    """`readable`, capitalized for a person reading a list of reasons."""
+    sentence = readable(sentence)
     return sentence[:1].upper() + sentence[1:]
 
 

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from analyzer.kinds import document_kind
 from analyzer.results import DocumentKind, Label
-from analyzer.words import plain
+from analyzer.words import readable
 
 CORPUS = shared_path("corpus", "dev")
 
@@ -241,7 +241,7 @@ def test_non_loan_gets_not_a_loan(analyzer, text: str) -> None:
     r = analyzer.analyze(text)
     k = document_kind(text)
     assert r.label == Label.not_a_loan and r.document_kind == k.kind
-    assert r.reasons[0] == plain(k.explanation) and r.confidence == k.certainty  # reasons read as words
+    assert r.reasons[0] == readable(k.explanation) and r.confidence == k.certainty  # reasons read as words
     assert not any(e.decisive for e in r.evidence)
     assert not r.details.carve_outs and not r.details.springing_triggers and not r.details.caps
 
