@@ -238,6 +238,26 @@ def judge_only_from_sources(ctx: Context, rule: str, lex: Lexicon) -> Finding | 
 _DEFINED_TERM = re.compile(r"^(Non-?\s?Recourse|Nonrecourse|NON-?RECOURSE)\s+[A-Z][a-z]+", re.M)
 
 
+_PRIOR_INSTRUMENT = re.compile(r"\b(amends?|restates?|replaces?|supersedes?|refinances?|renews?|modifies)\b"
+                               r"(?:\s+and\s+\w+)?\s+(?:in\s+(?:its\s+)?(?:entirety|full)\s+)?(?:an?|the|that|certain)"
+                               r"\b[^.;]{0,60}$", re.I)
+_SOURCE_WORDS = re.compile(r"\b(funds?|revenues?|receipts|taxes|increments?|assessments|proceeds|collections|"
+                           r"income|tolls|fees|rents|account|trust\s+estate|collateral)\b", re.I)
+
+
+def judge_from_source_only(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
+    """'payable from, and secured by, the Increment Fund only;': a source named between 'from' and a closing
+    'only' (the phrase ends the clause, so 'payable from the date hereof only upon demand' is not one)."""
+    if negation(ctx) or ctx.text[ctx.a1:ctx.a1 + 1] not in (";", ",", ".", ""):
+        return None
+    inside = ctx.anchor[ctx.anchor.lower().find("from"):]
+    if not _SOURCE_WORDS.search(inside):
+        return None
+    if _public_conduit(ctx, lex):
+        return set_aside(ctx, Kind.exculpation, rule, Aside.protects_others, "a public lender's own obligation")
+    return limit_finding(ctx, Kind.exculpation, rule, lex, cue="payable from ... only", score=0.75)
+
+
 def judge_nonrecourse_word(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
     text = ctx.text
     if is_title(ctx):
@@ -247,6 +267,9 @@ def judge_nonrecourse_word(ctx: Context, rule: str, lex: Lexicon) -> Finding | N
                     score=0.8)
     if _DEFINED_TERM.match(text[ctx.a0:]) or text[max(0, ctx.a0 - 1):ctx.a0] in "\"'\u201c":
         return set_aside(ctx, Kind.exculpation, rule, Aside.defined_term)
+    prior = _PRIOR_INSTRUMENT.search(text[ctx.clause_start():ctx.a0])
+    if prior:  # "this Note amends and restates a non-recourse note": the old instrument, not this one
+        return set_aside(ctx, Kind.exculpation, rule, Aside.other_debt, f"the instrument it {prior.group(1).lower()}")
     # around the word, up to an exception or condition after it ("non-recourse, save that ... if Maker grants a
     # second lien": the lien is a trigger of this loan, not some other debt)
     stop = min([ctx.a1 + 150] + [h.c0 for h in ctx.cues if h.category in ("EXCEPTION", "CONDITION") and h.c0 >= ctx.a1])

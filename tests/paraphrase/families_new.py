@@ -47,6 +47,8 @@ FAMILIES_NEW = [
             "payment [shall|may] be made against any other funds or property of {obj}.",
             "{Subj} [does not|shall not] [pledge|commit] its general credit to this Note: the holder [shall|will] "
             "be paid only out of {rev}, as and when they are collected.",
+            "This Note is payable from[, and secured by,] {rev} [only|alone]; {poss} general [revenues|fund] and "
+            "taxing power [are|is] not pledged to its payment.",
         ],
         registers=("municipal", "municipal", "institutional"),
         headings=["Source of Payment", "Limited Obligation", "Special Obligation", "Pledged Sources",
@@ -261,6 +263,8 @@ FAMILIES_NEW = [
             "Amendment [shall not be deemed to|does not] extinguish or satisfy the Obligations.",
             "The Obligations are continuing obligations of {obj}; this Amendment amends them and does not "
             "extinguish or replace them.",
+            "This Amendment [amends|amends and restates] a [non-recourse|nonrecourse] note dated {date}; [from the "
+            "date hereof|from now on] the Obligations [shall be|are] full recourse to {obj}.",
         ],
         titles=["FIRST AMENDMENT TO LOAN AGREEMENT", "SECOND AMENDMENT TO PROMISSORY NOTE",
                 "THIRD MODIFICATION AGREEMENT", "AMENDMENT NO. 2 TO CREDIT AGREEMENT"],
