@@ -88,3 +88,20 @@ def test_the_real_patterns_give_spacys_list_on_the_samples(nlp):
             assert fast(doc) == want, doc.text[:200]
             found += len(want)
         assert found > 20  # the comparison saw real hits, not only empty lists
+
+
+def test_the_regrouped_prefilter_finds_what_the_prefilter_finds():
+    from analyzer.nlp.lexicon import prefilter
+    from analyzer.nlp.pipeline import fast_prefilter
+
+    assert fast_prefilter() is not prefilter()  # the regrouped form is built, not the fallback
+    texts = [p.read_text(encoding="utf-8").lower() for p in sorted(SAMPLES.glob("*.txt"))]
+    rng = random.Random(7)
+    words = sorted({w for t in texts for w in t.split()})
+    texts += [" ".join(rng.choice(words) for _ in range(400)) for _ in range(50)]
+    hits = 0
+    for t in texts:
+        want = [m.span() for m in prefilter().finditer(t)]
+        assert [m.span() for m in fast_prefilter().finditer(t)] == want
+        hits += len(want)
+    assert hits > 100
