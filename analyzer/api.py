@@ -17,6 +17,7 @@ from typing import IO, TYPE_CHECKING
 from analyzer.confidence import MAX_REVIEW
 from analyzer.document import Document
 from analyzer.errors import AnalyzerError
+from analyzer.heap import held_heap
 from analyzer.items import list_items
 from analyzer.judgment import judge_document
 from analyzer.law import deficiency_law
@@ -68,6 +69,7 @@ class Analyzer:
             return read_bytes(data, str(label), self.options)
         raise TypeError(f"cannot analyze a {type(source).__name__}")
 
+    @held_heap()  # collections walk this analysis's objects, not the whole heap (analyzer/heap.py)
     def analyze(self, source: Source, name: str | None = None) -> Analysis:
         t0 = time.perf_counter()
         label = name or (str(source) if isinstance(source, (str, os.PathLike)) and _is_path_like(str(source))

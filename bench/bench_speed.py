@@ -17,8 +17,10 @@ process, side by side, rotating who goes first in each round:
   pdfium      a whole analysis, --engine pdfium
   fast        a whole analysis, --engine fast (pdfium, then pdfplumber on the evidence pages)
   pdfplumber  a whole analysis, --engine pdfplumber
+  api:pdfplumber, api:fast   `Analyzer(engine=...).analyze(path)` as an application calls it (no
+              worker heap settling; the API holds the heap itself, analyzer/heap.py)
 
-Analyses run as a batch worker runs them: pipeline loaded, heap settled, a small sample analyzed
+The other analyses run as a batch worker runs them: pipeline loaded, heap settled, a small sample analyzed
 first. Prints CPU ms/page (median over rounds), the ratio to the floor, the speed-up of fast over
 pdfplumber, peak RSS and the label; asserts nothing. On a shared machine CPU time is the steadier.
 """
@@ -65,6 +67,13 @@ elif side == "read:pdfium":
     def run(p):
         read_bytes(open(p, "rb").read(), p, ReadOptions(engine="pdfium", ocr="never"))
         return "-"
+elif side.startswith("api:"):  # as an application calls it: no worker heap settling
+    from analyzer import Analyzer
+    analyzer = Analyzer(engine=side[4:], ocr="never")
+    def run(p):
+        r = analyzer.analyze(p)
+        assert r.error is None, r.error
+        return r.label.value
 else:
     from analyzer import Analyzer
     from analyzer.nlp.pipeline import get_nlp, settle_worker_heap
@@ -80,7 +89,7 @@ t, c = time.perf_counter(), time.process_time()
 label = run(path)
 print(time.perf_counter() - t, time.process_time() - c, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, label)
 """
-SIDES = ("floor", "plumber-txt", "read:pdfium", "pdfium", "fast", "pdfplumber")
+SIDES = ("floor", "plumber-txt", "read:pdfium", "pdfium", "fast", "pdfplumber", "api:pdfplumber", "api:fast")
 
 
 def measure(pdf: Path, side: str) -> tuple[float, float, float, str]:
@@ -165,6 +174,10 @@ def main() -> None:
                 ratio = f"{ms[side] / floor:8.1f}" if floor else f"{'':>8}"
                 print(f"{n:>5} {side:<12} {ms[side]:>9.1f} {1000 * statistics.median(wall[side]) / n:>10.1f} "
                       f"{ratio} {rss[side]:>7.0f}MB  {labels[side]}")
+            if "api:pdfplumber" in ms and "plumber-txt" in ms:
+                print(f"{n:>5} api:pdfplumber / bare extract_text = {ms['api:pdfplumber'] / ms['plumber-txt']:.3f}"
+                      + (f"; api:fast / bare extract_text = {ms['api:fast'] / ms['plumber-txt']:.3f}"
+                         if "api:fast" in ms else ""))
             if "fast" in ms and "pdfplumber" in ms:
                 print(f"{n:>5} fast is {ms['pdfplumber'] / ms['fast']:.1f}x less CPU than pdfplumber; "
                       f"labels {'same' if labels['fast'] == labels['pdfplumber'] else 'DIFFER'}")

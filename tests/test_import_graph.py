@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[1] / "analyzer"
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("foundation", ("analyzer.errors", "analyzer.paths", "analyzer.limits", "analyzer.pool", "analyzer.progress",
                     "analyzer.safe_output", "analyzer.results", "analyzer.document", "analyzer.sections",
-                    "analyzer.words", "analyzer.items")),
+                    "analyzer.words", "analyzer.items", "analyzer.heap")),
     ("readers", ("analyzer.readers",)),
     ("language", ("analyzer.nlp", "analyzer.law", "analyzer.kinds", "analyzer.classify", "analyzer.confidence")),
     ("judgment", ("analyzer.judgment",)),

@@ -13,11 +13,11 @@ import re
 from dataclasses import asdict
 
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from analyzer.nlp.context import CueMatcher, hits_in
 from analyzer.nlp.frames import Context, Finding
+from analyzer.nlp.gaps import SparseMatcher, rebuilt
 from analyzer.nlp.judges import judge
 from analyzer.nlp.lexicon import load_patterns
 from analyzer.nlp.roles import document_obligors
@@ -75,13 +75,15 @@ class ClauseMatcher:
     def __init__(self, nlp: Language, name: str = "recourse_clauses") -> None:
         self.name = name
         self.nlp = nlp  # for its tokenizer: windows are tokenized as `pipeline.find_clauses` does
-        self.matcher = Matcher(nlp.vocab)
+        self.matcher = SparseMatcher(nlp.vocab)  # the same matches as spaCy's Matcher, in the same order, sooner
         self.kinds: dict[int, tuple[str, str]] = {}
         for p in load_patterns():
             key = nlp.vocab.strings.add(p["id"])
             self.kinds[key] = (p["judge"], p["id"])
             self.matcher.add(p["id"], expand_first_token(p["pattern"]))
         self.cue_matcher = CueMatcher(nlp.vocab)
+        # the cue rules' own Matcher, rebuilt with the same patterns in the same order (see nlp/gaps.py)
+        self.cue_matcher.matcher = rebuilt(self.cue_matcher.matcher, self.cue_matcher.rules)
 
     def findings(self, doc: Doc, offset: int = 0, title_end: int = TOP_CHARS) -> list[Finding]:
         """Judged clauses of one text; offsets are shifted by `offset` (its place in a larger document)."""

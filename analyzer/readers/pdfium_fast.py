@@ -161,17 +161,20 @@ def _word_boxes(text: str, cum: tuple[np.ndarray, np.ndarray], fast: list[tuple]
     return [array("f", raw[16 * p:16 * q]) for p, q in zip(bounds, bounds[1:], strict=False)]
 
 
-def _assemble(text: str, cum, segs: list[tuple]) -> list[Line]:
+class _LineBuilder:
     """Pieces in flow order to lines, with group_lines' rules applied per piece (its words share a baseline)."""
-    lines: list[Line] = []
-    cur: list[tuple[str, array, float, float, float, float]] = []  # pieces of the line being built
 
-    def flush() -> None:
+    def __init__(self) -> None:
+        self.lines: list[Line] = []
+        self.cur: list[tuple[str, array, float, float, float, float]] = []  # pieces of the line being built
+        self.top = self.bottom = 0.0  # vertical extent of the line being built
+
+    def flush(self) -> None:
+        cur = self.cur
         if not cur:
             return
         if len(cur) == 1:
-            t, bx, a, b, c, d = cur[0]
-            lines.append(Line(t, bx, a, b, c, d))
+            self.lines.append(Line(*cur[0]))
             return
         texts = " ".join(p[0] for p in cur).split(" ")
         boxes = array("f")
@@ -181,49 +184,53 @@ def _assemble(text: str, cum, segs: list[tuple]) -> list[Line]:
             order = sorted(range(len(texts)), key=lambda k: boxes[4 * k])
             texts = [texts[k] for k in order]
             boxes = array("f", [v for k in order for v in boxes[4 * k:4 * k + 4]])
-        lines.append(Line(" ".join(texts), boxes, min(p[2] for p in cur), min(p[3] for p in cur),
-                          max(p[4] for p in cur), max(p[5] for p in cur)))
+        self.lines.append(Line(" ".join(texts), boxes, min(p[2] for p in cur), min(p[3] for p in cur),
+                               max(p[4] for p in cur), max(p[5] for p in cur)))
 
-    ltop = lbot = 0.0  # vertical extent of the line being built
-
-    def add(t: str, bx: array, x0: float, top: float, x1: float, bottom: float, one_word: bool) -> None:
-        nonlocal cur, ltop, lbot
-        if cur:
-            overlap = min(lbot, bottom) - max(ltop, top)
-            if overlap > 0.5 * max(min(lbot - ltop, bottom - top), 0.1):
-                last = cur[-1]
-                lb = last[1]
-                gap = x0 - lb[-2]
-                shifted = abs(top - lb[-3]) > 1.0 or abs(bottom - lb[-1]) > 1.0
-                if shifted and -0.5 <= gap <= 0.05 * (lbot - ltop) and one_word:
-                    # a raised or lowered mark touching the previous word: one word, as group_lines has it
-                    nb = array("f", lb)
-                    nb[-4], nb[-3] = min(nb[-4], x0), min(nb[-3], top)
-                    nb[-2], nb[-1] = max(nb[-2], x1), max(nb[-1], bottom)
-                    cur[-1] = (last[0] + t, nb, min(last[2], x0), min(last[3], top), max(last[4], x1),
-                               max(last[5], bottom))
-                else:
-                    cur.append((t, bx, x0, top, x1, bottom))
-                ltop, lbot = min(ltop, top), max(lbot, bottom)
+    def add(self, t: str, bx: array, x0: float, top: float, x1: float, bottom: float, one_word: bool) -> None:
+        """One piece (or exact word): onto the line being built if it shares its baseline, else a new line."""
+        if self.cur:
+            overlap = min(self.bottom, bottom) - max(self.top, top)
+            if overlap > 0.5 * max(min(self.bottom - self.top, bottom - top), 0.1):
+                self._extend(t, bx, x0, top, x1, bottom, one_word)
+                self.top, self.bottom = min(self.top, top), max(self.bottom, bottom)
                 return
-            flush()
-        cur = [(t, bx, x0, top, x1, bottom)]
-        ltop, lbot = top, bottom
+            self.flush()
+        self.cur = [(t, bx, x0, top, x1, bottom)]
+        self.top, self.bottom = top, bottom
 
+    def _extend(self, t: str, bx: array, x0: float, top: float, x1: float, bottom: float, one_word: bool) -> None:
+        last = self.cur[-1]
+        lb = last[1]
+        gap = x0 - lb[-2]
+        shifted = abs(top - lb[-3]) > 1.0 or abs(bottom - lb[-1]) > 1.0
+        if not (shifted and -0.5 <= gap <= 0.05 * (self.bottom - self.top) and one_word):
+            self.cur.append((t, bx, x0, top, x1, bottom))
+            return
+        # a raised or lowered mark touching the previous word: one word, as group_lines has it
+        nb = array("f", lb)
+        nb[-4], nb[-3] = min(nb[-4], x0), min(nb[-3], top)
+        nb[-2], nb[-1] = max(nb[-2], x1), max(nb[-1], bottom)
+        self.cur[-1] = (last[0] + t, nb, min(last[2], x0), min(last[3], top), max(last[4], x1), max(last[5], bottom))
+
+
+def _assemble(text: str, cum, segs: list[tuple]) -> list[Line]:
+    """Pieces in flow order to lines (see _LineBuilder); fast pieces get their estimated word boxes."""
+    out = _LineBuilder()
     fast = [seg for seg in segs if seg[0] == "fast"]
     boxes = iter(_word_boxes(text, cum, fast) if fast else ())
     for seg in segs:
         if seg[0] == "fast":
             _, piece, _s, _e, x0, top, x1, bottom, _size = seg
             t = " ".join(piece.split())
-            add(t, next(boxes), x0, top, x1, bottom, " " not in t)
+            out.add(t, next(boxes), x0, top, x1, bottom, " " not in t)
             continue
         for raw, x0, top, x1, bottom in seg[1]:  # exact words, one at a time as group_lines takes them
             word = clean_box(raw, x0, top, x1, bottom)
             if word is None:
                 continue
             parts, x0, top, x1, bottom = word
-            add(" ".join(parts), array("f", (x0, top, x1, bottom) * len(parts)), x0, top, x1, bottom,
-                len(parts) == 1)
-    flush()
-    return lines
+            out.add(" ".join(parts), array("f", (x0, top, x1, bottom) * len(parts)), x0, top, x1, bottom,
+                    len(parts) == 1)
+    out.flush()
+    return out.lines
