@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from analyzer.nlp.frames import LIMITING, Aside, Finding, Kind
@@ -77,82 +78,121 @@ def _carve_categories(findings: list[Finding], exculpations: list[Finding], text
     return sorted(set(cats))
 
 
+@dataclass
+class _Facts:
+    """What the decision rules read: the findings sorted by role, once."""
+
+    findings: list[Finding]
+    text: str
+    section_of: Callable[[int], str | None] | None
+    details: dict = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        limits = [f for f in self.findings if f.kind in LIMITING and f.limits_borrower]
+        self.structured = [f for f in limits if f.kind == "limited_recourse"]
+        self.caps = [f for f in limits if f.kind == "recourse_cap"]
+        self.excul = sorted((f for f in limits if f.kind in _EXCULPATING),
+                            key=lambda f: (-f.score, f.start))  # the clearest exculpation speaks first
+        self.details = _details(self.findings, self.text)
+
+
+Verdict = tuple[str, float, list[str], list[Finding], str]  # label, confidence, reasons, decisive, basis
+_EXCULPATING = (Kind.no_personal_liability, Kind.exculpation, Kind.deficiency_barred, Kind.forfeiture_only)
+
+
 def decide(findings: list[Finding], text: str, section_of=None) -> Decision:
-    limits = [f for f in findings if f.kind in LIMITING and f.limits_borrower]
+    """The label from the frames, by the first rule that speaks: a structured-finance limit, a cap, an
+    exculpation (kept alive by carve-outs or not), a title, the signals of recourse, or the default."""
+    facts = _Facts(findings, text, section_of)
+    verdict = next((v for rule in _RULES if (v := rule(facts))), None) or (
+        "recourse", 0.6, ["no clause limits recourse"], [], "default")
+    label, conf, reasons, decisive, basis = verdict
+    warnings = [] if _looks_like_loan(findings, text) else ["not_a_loan_agreement"]
     set_aside = [f for f in findings if f.aside]
-    titles = [f for f in findings if f.kind == "recourse_title"]
-    structured = [f for f in limits if f.kind == "limited_recourse"]
-    caps = [f for f in limits if f.kind == "recourse_cap"]
-    excul = sorted((f for f in limits if f.kind in (Kind.no_personal_liability, Kind.exculpation,
-                                                     Kind.deficiency_barred, Kind.forfeiture_only)),
-                   key=lambda f: (-f.score, f.start))  # the clearest exculpation speaks first
-    details = _details(findings, text)
-    warnings = []
-    if not _looks_like_loan(findings, text):
-        warnings.append("not_a_loan_agreement")
+    if set_aside:
+        kinds = Counter(_aside_label(f) for f in set_aside)
+        reasons.append("set aside (not a limit on the borrower): "
+                       + ", ".join(f"{k} x{n}" if n > 1 else k for k, n in kinds.most_common()))
+    if warnings:
+        conf = min(conf, 0.5)
+    return Decision(label, round(conf, 2), reasons, decisive, facts.details, warnings, basis)
 
-    def done(label: str, conf: float, reasons: list[str], decisive: list[Finding], basis: str) -> Decision:
-        if set_aside:
-            kinds = Counter(_aside_label(f) for f in set_aside)
-            reasons.append("set aside (not a limit on the borrower): "
-                           + ", ".join(f"{k} x{n}" if n > 1 else k for k, n in kinds.most_common()))
-        if warnings:
-            conf = min(conf, 0.5)
-        return Decision(label, round(conf, 2), reasons, decisive, details, warnings, basis)
 
-    if structured:
-        f = structured[0]
-        reason = f"limited-recourse clause{_where(f, section_of)}: \"{_excerpt(f, text)}\""
-        return done("limited-recourse", 0.9 if len(structured) > 1 else 0.8, [reason], structured[:4], "structured")
-    if caps:
-        f = caps[0]
-        cap = f.cap or {}
-        what = ", ".join(str(v) + ("%" if k == "percent" else "") for k, v in cap.items() if v is not None)
-        reason = f"borrower's recourse liability is capped{_where(f, section_of)}" + (f" ({what})" if what else "")
-        return done("limited-recourse", 0.85, [reason], [f], "cap")
-    if excul:
-        carve = [f for f in findings if f.kind == "carve_out" and _near(f, excul)]
-        spring = [f for f in findings if f.kind == "springing_recourse" and _near(f, excul)]
-        keeps = [e for e in excul if e.exceptions]  # "except as provided in Section 9": carve-outs by reference
-        head = excul[0]
-        where = _where(head, section_of)
-        if carve or spring or keeps:
-            cats = details["carve_outs"] = _carve_categories(carve, excul, text)
-            trig = details["springing_triggers"] = sorted({t for f in spring for t in f.triggers})
-            parts = [f"exculpation{where}"]
-            if carve:
-                parts.append(f"{len(carve)} carve-out clause{'s' if len(carve) != 1 else ''}"
-                             + (f" ({_few(cats)})" if cats else ""))
-            if spring:
-                parts.append("springing full recourse" + (f" on {_few(trig)}" if trig else ""))
-            if keeps and not carve:
-                parts.append(f"an exception that keeps personal liability ('{keeps[0].exceptions[0]}')")
-            conf = 0.9 if (carve and len(excul) > 1) or spring else 0.8
-            reason = " with ".join(parts[:2]) + (" and " + parts[2] if len(parts) > 2 else "")
-            decisive = [head] + carve[:5] + spring[:3] + keeps[:1]
-            return done("limited-recourse", conf, [reason], decisive, "exculpation_kept")
-        asserted = [f for f in findings if f.kind in ("personal_liability", "deficiency_allowed")]
-        conf = 0.9 if len(excul) > 1 else 0.8
-        if asserted:
-            conf -= 0.15
-        return done("non-recourse", conf,
-                    [f"exculpation{where}: \"{_excerpt(head, text)}\"; "
-                     "no carve-out makes the borrower personally liable"], excul[:4], "exculpation")
-    for t in titles:
-        kept = [f for f in findings if f.kind in ("carve_out", "springing_recourse")]
+def _by_structured(x: _Facts) -> Verdict | None:
+    if not x.structured:
+        return None
+    f = x.structured[0]
+    reason = f"limited-recourse clause{_where(f, x.section_of)}: \"{_excerpt(f, x.text)}\""
+    return "limited-recourse", 0.9 if len(x.structured) > 1 else 0.8, [reason], x.structured[:4], "structured"
+
+
+def _by_cap(x: _Facts) -> Verdict | None:
+    if not x.caps:
+        return None
+    f = x.caps[0]
+    what = ", ".join(str(v) + ("%" if k == "percent" else "") for k, v in (f.cap or {}).items() if v is not None)
+    reason = f"borrower's recourse liability is capped{_where(f, x.section_of)}" + (f" ({what})" if what else "")
+    return "limited-recourse", 0.85, [reason], [f], "cap"
+
+
+def _by_exculpation(x: _Facts) -> Verdict | None:
+    if not x.excul:
+        return None
+    head = x.excul[0]
+    kept = _kept_alive(x, head)
+    if kept:
+        return kept
+    asserted = [f for f in x.findings if f.kind in ("personal_liability", "deficiency_allowed")]
+    conf = (0.9 if len(x.excul) > 1 else 0.8) - (0.15 if asserted else 0.0)
+    return ("non-recourse", conf, [f"exculpation{_where(head, x.section_of)}: \"{_excerpt(head, x.text)}\"; "
+                                   "no carve-out makes the borrower personally liable"], x.excul[:4], "exculpation")
+
+
+def _kept_alive(x: _Facts, head: Finding) -> Verdict | None:
+    """An exculpation with carve-outs, springing recourse or an exception that keeps liability: limited."""
+    carve = [f for f in x.findings if f.kind == "carve_out" and _near(f, x.excul)]
+    spring = [f for f in x.findings if f.kind == "springing_recourse" and _near(f, x.excul)]
+    keeps = [e for e in x.excul if e.exceptions]  # "except as provided in Section 9": carve-outs by reference
+    if not (carve or spring or keeps):
+        return None
+    cats = x.details["carve_outs"] = _carve_categories(carve, x.excul, x.text)
+    trig = x.details["springing_triggers"] = sorted({t for f in spring for t in f.triggers})
+    parts = [f"exculpation{_where(head, x.section_of)}"]
+    if carve:
+        parts.append(f"{len(carve)} carve-out clause{'s' if len(carve) != 1 else ''}"
+                     + (f" ({_few(cats)})" if cats else ""))
+    if spring:
+        parts.append("springing full recourse" + (f" on {_few(trig)}" if trig else ""))
+    if keeps and not carve:
+        parts.append(f"an exception that keeps personal liability ('{keeps[0].exceptions[0]}')")
+    conf = 0.9 if (carve and len(x.excul) > 1) or spring else 0.8
+    reason = " with ".join(parts[:2]) + (" and " + parts[2] if len(parts) > 2 else "")
+    return "limited-recourse", conf, [reason], [head] + carve[:5] + spring[:3] + keeps[:1], "exculpation_kept"
+
+
+def _by_title(x: _Facts) -> Verdict | None:
+    kept = [f for f in x.findings if f.kind in ("carve_out", "springing_recourse")]
+    for t in (f for f in x.findings if f.kind == "recourse_title"):
+        title = x.text[t.start:t.end].strip()[:80]
         if t.value == "non-recourse" and kept:
-            return done("limited-recourse", 0.75,
-                        [f"titled '{text[t.start:t.end].strip()[:80]}', but {len(kept)} clause(s) keep recourse "
-                         "(carve-outs or springing recourse)"], [t] + kept[:5], "title")
+            return ("limited-recourse", 0.75, [f"titled '{title}', but {len(kept)} clause(s) keep recourse "
+                                               "(carve-outs or springing recourse)"], [t] + kept[:5], "title")
         if t.value in ("non-recourse", "limited-recourse"):
-            return done(t.value, 0.7, [f"the instrument is titled '{text[t.start:t.end].strip()[:80]}'"], [t], "title")
-    signals = [f for f in findings if f.kind in ("personal_liability", "deficiency_allowed", "promise_to_pay")
+            return t.value, 0.7, [f"the instrument is titled '{title}'"], [t], "title"
+    return None
+
+
+def _by_signals(x: _Facts) -> Verdict | None:
+    signals = [f for f in x.findings if f.kind in ("personal_liability", "deficiency_allowed", "promise_to_pay")
                or (f.kind == "recourse_title" and f.value == "recourse")]
-    if signals:
-        kinds = sorted({f.kind.replace("_", " ") for f in signals})
-        conf = 0.85 if any(f.kind != "promise_to_pay" for f in signals) else 0.8
-        return done("recourse", conf, [f"{'; '.join(kinds)}; no clause limits recourse"], _top(signals), "signals")
-    return done("recourse", 0.6, ["no clause limits recourse"], [], "default")
+    if not signals:
+        return None
+    kinds = sorted({f.kind.replace("_", " ") for f in signals})
+    conf = 0.85 if any(f.kind != "promise_to_pay" for f in signals) else 0.8
+    return "recourse", conf, [f"{'; '.join(kinds)}; no clause limits recourse"], _top(signals), "signals"
+
+
+_RULES = (_by_structured, _by_cap, _by_exculpation, _by_title, _by_signals)
 
 
 def _top(signals: list[Finding]) -> list[Finding]:
