@@ -19,7 +19,7 @@ from analyzer.document import Document
 from analyzer.errors import AnalyzerError
 from analyzer.heap import held_heap
 from analyzer.items import list_items
-from analyzer.judgment import judge_document
+from analyzer.judgment import HELD_BELOW, judge_document
 from analyzer.law import deficiency_law
 from analyzer.nlp.frames import LIMITING, Finding
 from analyzer.pool import Failure, ProcessPool, Task
@@ -112,6 +112,9 @@ def analyze_document(doc: Document) -> Analysis:
     if kind.is_loan:
         warnings = [*warnings, *(f"review: recourse language no clause explains, p. {doc.page_at(r.start)}: "
                                  f"\"{r.quote}\"" for r in reviews[:MAX_REVIEW])]
+        if judgment.doubted:
+            warnings.append(f"review: confidence held at {HELD_BELOW} or less: {len(judgment.doubted)} sentence(s) "
+                            "of recourse language no clause explains stand beside the clauses that decided the label")
         if len(reviews) > MAX_REVIEW:
             warnings.append(f"review: {len(reviews) - MAX_REVIEW} more sentence(s) of unexplained recourse language")
         reasons = [*reasons, f"document: {kind.explanation}"]

@@ -14,6 +14,9 @@ from analyzer.document import Document
 from analyzer.kinds import KindResult, document_kind
 from analyzer.nlp.frames import Finding
 
+NEAR = 4_000  # characters around a deciding clause within which unexplained recourse language casts doubt on it
+HELD_BELOW = 0.75  # the confidence of a label whose deciding clauses stand beside language no frame explains
+
 
 @dataclass
 class Judgment:
@@ -30,11 +33,20 @@ class Judgment:
         return self.decision.label if self.kind.is_loan else "not-a-loan"
 
     @property
+    def doubted(self) -> list[Review]:
+        """Unexplained recourse language beside the clauses that decided the label (not the promise to pay):
+        what the analyzer could not read may be an exception to what it did read."""
+        deciding = [f for f in self.decision.decisive if f.kind != "promise_to_pay"]
+        return [r for r in self.reviews if any(f.start - NEAR <= r.start <= f.end + NEAR for f in deciding)]
+
+    @property
     def confidence(self) -> float:
-        """The fitted probability that the label is right; for a non-loan, the kind's certainty."""
+        """The fitted probability that the label is right, held below 0.8 when the deciding clauses stand
+        beside language no frame explains; for a non-loan, the kind's certainty."""
         if not self.kind.is_loan:
             return self.kind.certainty
-        return probability(self.features, self.decision.confidence)
+        p = probability(self.features, self.decision.confidence)
+        return min(p, HELD_BELOW) if self.doubted else p
 
 
 def judge_document(doc: Document, findings: list[Finding] | None = None) -> Judgment:

@@ -385,3 +385,30 @@ def test_where_a_party_is_organized_is_not_the_governing_law(party: str) -> None
     text = (f"Acme Ltd, {party}, guarantees the Loan. The Maker promises to pay the Holder $1,000. "
             "This Agreement shall be governed by the laws of the State of Ohio.")
     assert decide(find_clauses(text), text).details["governing_law"] == "Ohio"
+
+
+@pytest.mark.parametrize("gap", [" ", "\n\n"])
+def test_a_definition_of_other_nonrecourse_debt_limits_nothing(gap: str) -> None:
+    text = ('The Company promises to pay the Lenders the Loans.\n\n"Non-Recourse Debt" means Indebtedness of a '
+            "Project Subsidiary:" + gap + "(a) for which neither the Company nor any other Subsidiary gives any "
+            "guaranty; and" + gap + "(b) whose documents provide that the lenders thereunder have no recourse to "
+            "the assets of the Company, other than a pledge of the shares of such Project Subsidiary.")
+    assert label(text) == "recourse"
+
+
+def test_a_definition_of_this_loans_own_recourse_amount_is_its_cap() -> None:
+    text = ('The Maker promises to pay the Holder $6,000,000.\n\n"Base Recourse" means a portion of the '
+            "Indebtedness equal to twenty percent (20%) of the original principal balance of this Note.")
+    assert label(text) == "limited-recourse"
+
+
+def test_confidence_is_held_below_0_8_beside_unexplained_recourse_language() -> None:
+    """A deciding clause next to recourse language no frame explains is a label to check: held at 0.75."""
+    from analyzer import Analyzer
+
+    base = ("PROMISSORY NOTE\n\nThe Maker promises to pay the Holder $3,000,000.\n\n7. Recourse. The Maker shall "
+            "not be personally liable for this Note, and the Holder shall look solely to the Land for payment.")
+    odd = " The Holder's recourse remedies hereunder are subject to the Recourse Schedule, as the parties may agree."
+    plain, doubted = Analyzer().analyze(base), Analyzer().analyze(base + odd)
+    assert plain.confidence >= 0.8 and not any("confidence held" in w for w in plain.warnings)
+    assert doubted.confidence <= 0.75 and any("confidence held" in w for w in doubted.warnings), doubted.warnings

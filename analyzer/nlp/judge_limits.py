@@ -214,12 +214,21 @@ def judge_money_judgment(ctx: Context, rule: str, lex: Lexicon) -> Finding | Non
     return limit_finding(ctx, Kind.deficiency_barred, rule, lex, "negated", cue=neg, protected_parties=named)
 
 
+_AGAINST_WHOM_ENDS = re.compile(r"\b(?:for|which|that|who|whose|under|in\s+respect\s+of|with\s+respect\s+to)\b",
+                                re.I)
+
+
 def judge_no_recourse(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
     if ctx.anchor.lower().startswith("any") and not negation(ctx):
         return None
     if lex.find("transfer_cues", ctx.text) and not find_obligor(ctx.post[:60], lex):
         return None
-    named, obligor, officers_only, _ = parties(ctx.post[:200] + " " + subject_of(ctx), lex)
+    post = ctx.post[:200]
+    # the party the recourse is denied against ends where a relative clause or a 'for ...' begins: in "against
+    # any officer of the Authority for the Bonds, which are payable from payments made by Borrower" the
+    # Borrower is the source of payment, not a protected party
+    cut = _AGAINST_WHOM_ENDS.search(post)
+    named, obligor, officers_only, _ = parties((post[:cut.start()] if cut else post) + " " + subject_of(ctx), lex)
     if not (obligor and not officers_only):
         aside = Aside.protects_others if named else Aside.no_obligor
         return set_aside(ctx, Kind.exculpation, rule, aside, ", ".join(named[:6]) or None, polarity="negated",
@@ -332,7 +341,7 @@ def judge_balance_owed(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
     return new_finding(ctx, Kind.deficiency_allowed, rule, cue=ctx.anchor.lower(), score=0.7)
 
 
-_OWE = r"(?:owe|pay|be\s+(?:personally\s+)?(?:liable|responsible)\s+for)\b[^.;]{0,80}$"
+_OWE = r"(?:owe|pay|be\s+(?:personally\s+)?(?:liable|responsible)\s+for)\b[^.;]{0,200}$"
 _OWE_NOT = re.compile(r"\b(not|never|no\s+longer)\s+(?:\w+\s+){0,2}?" + _OWE, re.I)
 _OWE_ANY = re.compile(r"\b" + _OWE, re.I)
 
@@ -341,7 +350,7 @@ def judge_uncovered_balance(ctx: Context, rule: str, lex: Lexicon) -> Finding | 
     """'you will not owe any amount that the sale of your home does not cover' (barred) or 'you will pay any
     amount the sale does not cover' (allowed): the shortfall after a sale, said without the word deficiency.
     The negation that counts is the one on owing, not the 'not' of 'does not cover'."""
-    before = ctx.text[max(0, ctx.a0 - 160):ctx.a0]
+    before = ctx.text[max(0, ctx.a0 - 260):ctx.a0]
     neg = _OWE_NOT.search(before)
     owe = neg or _OWE_ANY.search(before)
     if not owe or not _AFTER_COLLATERAL.search(before[owe.start():]):

@@ -109,8 +109,15 @@ def judge_liable_for_payment(ctx: Context, rule: str, lex: Lexicon) -> Finding |
 
 def other_debt(ctx: Context, lex: Lexicon) -> str | None:
     """A cue that the clause speaks of some other debt (a definition, a debt covenant), not this loan."""
-    if DEFINITION.match(ctx.text) and "recourse" not in ctx.text[:ctx.text.find('"', ctx.text.find('"') + 1)].lower():
-        return "a definition"
+    if DEFINITION.match(ctx.text):
+        term_end = ctx.text.find('"', ctx.text.find('"') + 1)
+        body = ctx.text[term_end:]
+        # '"Base Recourse" means ... 25% of the principal of this Note' defines this loan's own limit; any other
+        # definition ('"Non-Recourse Debt" means Indebtedness of a Project Subsidiary ...') is not a limit on it
+        own = "recourse" in ctx.text[:term_end].lower() and lex.find("this_instrument", body) and not (
+            lex.find("third_party_debt_cues", body) or lex.find("other_debt_cues", body))
+        if not own:
+            return "a definition"
     # the clause itself, not its exceptions or conditions ("non-recourse, save that ... if Maker grants a
     # second lien" speaks of this loan; the lien is only a trigger)
     end = min([ctx.clause_end()] + [h.c0 for h in ctx.cues if h.category in ("EXCEPTION", "CONDITION")
