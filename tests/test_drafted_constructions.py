@@ -1,5 +1,5 @@
 """Short agreements drafted by us, one construction each, written to probe wordings the paraphrase grammar did
-not have when they were written (three rounds; each miss became a general rule and a paraphrase template).
+not have when they were written (four rounds; each miss became a general rule and a paraphrase template).
 They are a regression set now: the rules were fixed on them."""
 
 from __future__ import annotations
@@ -311,6 +311,62 @@ DOCS = [
      'PROMISSORY NOTE\n\nFor value received, Stonebridge LLC ("Maker") promises to pay Harbor Bank '
      '$5,000,000.\n\n9. The obligations of Maker are secured by the Mortgage, and Holder may pursue its '
      'remedies under the Mortgage and this Note in any order it chooses.'),
+    ('recourse',
+     'PROMISSORY NOTE\n\nFOR VALUE RECEIVED, Larkspur Storage LLC ("Borrower") promises to pay to '
+     'Meridian Savings Bank ("Lender") $2,750,000 with interest.\n\n4. Borrower and each Guarantor are '
+     'jointly and severally liable for all amounts due under this Note.'),
+    ('recourse',
+     'PROMISSORY NOTE\n\nFOR VALUE RECEIVED, Larkspur Storage LLC ("Borrower") promises to pay to '
+     'Meridian Savings Bank ("Lender") $2,750,000 with interest.\n\n4. Lender may assign this Note, in '
+     'whole or in part, without recourse to Lender and without notice to Borrower.'),
+    ('limited-recourse',
+     'PROMISSORY NOTE\n\nFOR VALUE RECEIVED, Larkspur Storage LLC ("Borrower") promises to pay to '
+     'Meridian Savings Bank ("Lender") $2,750,000 with interest.\n\n4. Lender shall look only to the '
+     'Property for repayment; provided, however, Borrower shall be liable for the Debt in full upon any '
+     "voluntary transfer of the Property without Lender's consent."),
+    ('limited-recourse',
+     'PROMISSORY NOTE\n\nFOR VALUE RECEIVED, Larkspur Storage LLC ("Borrower") promises to pay to '
+     'Meridian Savings Bank ("Lender") $2,750,000 with interest.\n\n4. The liability of Borrower under '
+     'this Note is limited to the Property, subject to the exceptions in the Guaranty of Recourse '
+     'Obligations and Section 4.2 below.'),
+    ('non-recourse',
+     'PROMISSORY NOTE\n\nFOR VALUE RECEIVED, Larkspur Storage LLC ("Borrower") promises to pay to '
+     'Meridian Savings Bank ("Lender") $2,750,000 with interest.\n\n4. Lender\'s sole source of '
+     'repayment is the Property; Borrower has no personal liability, and no deficiency shall be sought '
+     'or collected from Borrower.'),
+    ('recourse',
+     'PROMISSORY NOTE\n\nFOR VALUE RECEIVED, Larkspur Storage LLC ("Borrower") promises to pay to '
+     'Meridian Savings Bank ("Lender") $2,750,000 with interest.\n\n4. Borrower\'s obligations are not '
+     'limited to the Property: Lender may sue Borrower on this Note before, after or instead of '
+     'foreclosing.'),
+    ('non-recourse',
+     'PROMISSORY NOTE\n\nFOR VALUE RECEIVED, Larkspur Storage LLC ("Borrower") promises to pay to '
+     'Meridian Savings Bank ("Lender") $2,750,000 with interest.\n\n4. Upon default the Lender may '
+     'foreclose, and the foreclosure sale proceeds shall be accepted in full satisfaction of the Debt; '
+     'Borrower shall not be liable for any remaining balance.'),
+    ('limited-recourse',
+     'PROMISSORY NOTE\n\nFOR VALUE RECEIVED, Larkspur Storage LLC ("Borrower") promises to pay to '
+     'Meridian Savings Bank ("Lender") $2,750,000 with interest.\n\n4. NON-RECOURSE. Borrower shall not '
+     'be personally liable for the Debt.\n\n4.2 EXCEPTIONS. Notwithstanding Section 4, Borrower shall be '
+     'liable for all losses Lender suffers from: (a) fraud; (b) waste; (c) misapplication of rents.'),
+    ('recourse',
+     'CONSUMER LOAN AGREEMENT\n\nYou agree to repay us $6,500 in 36 monthly payments.\n\nSECURITY. Your '
+     'loan is secured by your 2019 boat. If you default and we sell the boat, you still must pay us '
+     'whatever you owe after the sale.'),
+    ('non-recourse',
+     'PLEDGE LOAN RECEIPT\n\nYou pledged one guitar for a loan of $300. You may redeem the guitar by '
+     'paying $345 within 60 days. If you do not redeem it, the guitar becomes our property and you owe '
+     'us nothing.'),
+    ('limited-recourse',
+     'INDENTURE\n\nThe Issuer shall pay the Notes.\n\nSection 12.1 Limited Recourse. The obligations of '
+     'the Issuer under the Notes are limited recourse obligations, payable solely from the Collateral, '
+     'and following realization of the Collateral all claims against the Issuer shall be extinguished '
+     'and shall not thereafter revive.'),
+    ('recourse',
+     'PROMISSORY NOTE\n\nFOR VALUE RECEIVED, Larkspur Storage LLC ("Borrower") promises to pay to '
+     'Meridian Savings Bank ("Lender") $2,750,000 with interest.\n\n4. Nothing in the Mortgage shall be '
+     "deemed to limit Lender's recourse to the Property, and Lender may exercise its remedies in any "
+     'order.'),
 ]
 
 

@@ -184,7 +184,7 @@ def judge_springing(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
         return None
     window = text[max(0, ctx.a0 - 200):ctx.a1 + 200]
     if lex.find("third_party_debt_cues", window) and not (lex.find("this_instrument", window)
-                                                           or find_obligor(ctx.post[:80], lex)):
+                                                           or find_obligor(text[ctx.a1:ctx.a1 + 120], lex)):
         return None  # other debt that becomes recourse to someone else
     items = _FOR_WHAT.match(ctx.post)
     if _FOR_ITEMS.match(ctx.post) or _FOR_ITEMS.match(text[ctx.a1:]) or (

@@ -121,6 +121,8 @@ FAMILIES_KNOWN = [
            "{Lend_poss} recourse is limited to {asset}; provided that {debt} [shall|will] be a full recourse "
            "obligation of {obj} [if|in the event that] {triggers}.",
            "{Debt} [is|shall be] non-recourse, save that {subj} [is|shall be] liable without limit if {triggers}.",
+           "{Lend} shall look only to {asset} for repayment; provided, however, {subj} shall be liable for {debt} "
+           "in full [if|upon the occurrence of any of the following:] {triggers}.",
            "If {triggers}, the limitation on {poss} liability [in this Section ]shall [not apply|be void] and "
            "{subj} [shall be|is] personally liable for {debt}. Otherwise {lend} [shall|will] look solely to "
            "{asset} and [shall|will] not seek a deficiency judgment against {obj}."],
