@@ -22,6 +22,7 @@ from analyzer.items import list_items
 from analyzer.judgment import HELD_BELOW, judge_document
 from analyzer.law import deficiency_law
 from analyzer.nlp.frames import LIMITING, Finding
+from analyzer.nlp.lexicon import lexicon
 from analyzer.pool import Failure, ProcessPool, Task
 from analyzer.readers import ReadOptions, read_bytes, read_path, read_text
 from analyzer.results import Analysis, Details, DocumentKind, Evidence, EvidenceItem, PageBox
@@ -189,8 +190,6 @@ def _evidence(doc: Document, f: Finding, decisive: bool) -> Evidence:
 
 def _items(doc: Document, f: Finding) -> list[EvidenceItem]:
     """Each item of the list a carve-out or springing clause announces or contains, with its page and boxes."""
-    from analyzer.nlp.lexicon import lexicon
-
     group = "springing_triggers" if f.kind == "springing_recourse" else "carve_out_categories"
     out = []
     for a, b in list_items(doc.text, f.start, f.end):

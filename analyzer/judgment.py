@@ -7,6 +7,7 @@ that they cannot drift apart.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from analyzer.classify import Decision, decide
 from analyzer.confidence import Review, features, probability, unexplained
@@ -32,7 +33,7 @@ class Judgment:
     def label(self) -> str:
         return self.decision.label if self.kind.is_loan else "not-a-loan"
 
-    @property
+    @cached_property
     def doubted(self) -> list[Review]:
         """Unexplained recourse language beside the clauses that decided the label (not the promise to pay):
         what the analyzer could not read may be an exception to what it did read."""

@@ -138,7 +138,8 @@ def main(argv: list[str] | None = None) -> int:
     docs = documents(args.shared, args.per_family)
     names, x, y, w, src, held = observations(docs)
     # what the user sees: the fitted probability, held below 0.8 beside unexplained recourse language
-    p = np.where(held, np.minimum(cross_validated(x, y, w), HELD_BELOW), cross_validated(x, y, w))
+    p = cross_validated(x, y, w)
+    p = np.where(held, np.minimum(p, HELD_BELOW), p)
     print(f"held at {HELD_BELOW}: {int(held.sum())} documents, {int((held & (y == 0)).sum())} of them wrong")
     report(p, y, "all documents read as loans (5-fold cross-validated)")
     for name in ("dev", "samples", "paraphrase"):

@@ -111,6 +111,12 @@ class Context:
                 start = h.c0 + 1
         return start
 
+    def before_exception(self, limit: int) -> int:
+        """`limit`, or sooner the start of the first exception or condition cue after the anchor: what a clause
+        says of itself ends where its exceptions and triggers begin ("non-recourse, save that ... if Maker grants
+        a second lien": the lien is a trigger of this loan, not some other debt)."""
+        return min([limit] + [h.c0 for h in self.cues if h.category in ("EXCEPTION", "CONDITION") and h.c0 >= self.a1])
+
     def clause_end(self) -> int:
         ends = [i for i in (self.text.find(";", self.a1), self.text.find(":", self.a1)) if i >= 0]
         return min(ends) if ends else len(self.text)

@@ -279,10 +279,7 @@ def judge_nonrecourse_word(ctx: Context, rule: str, lex: Lexicon) -> Finding | N
     prior = _PRIOR_INSTRUMENT.search(text[ctx.clause_start():ctx.a0])
     if prior:  # "this Note amends and restates a non-recourse note": the old instrument, not this one
         return set_aside(ctx, Kind.exculpation, rule, Aside.other_debt, f"the instrument it {prior.group(1).lower()}")
-    # around the word, up to an exception or condition after it ("non-recourse, save that ... if Maker grants a
-    # second lien": the lien is a trigger of this loan, not some other debt)
-    stop = min([ctx.a1 + 150] + [h.c0 for h in ctx.cues if h.category in ("EXCEPTION", "CONDITION") and h.c0 >= ctx.a1])
-    window = text[max(0, ctx.a0 - 150):stop]
+    window = text[max(0, ctx.a0 - 150):ctx.before_exception(ctx.a1 + 150)]
     third = lex.find("third_party_debt_cues", window)
     mine = lex.find("this_instrument", window)
     if third and not (mine and mine.group(0).lower() in {"this note", "the note", "this loan", "hereunder", "hereby"}):

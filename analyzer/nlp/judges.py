@@ -118,11 +118,7 @@ def other_debt(ctx: Context, lex: Lexicon) -> str | None:
             lex.find("third_party_debt_cues", body) or lex.find("other_debt_cues", body))
         if not own:
             return "a definition"
-    # the clause itself, not its exceptions or conditions ("non-recourse, save that ... if Maker grants a
-    # second lien" speaks of this loan; the lien is only a trigger)
-    end = min([ctx.clause_end()] + [h.c0 for h in ctx.cues if h.category in ("EXCEPTION", "CONDITION")
-                                     and h.c0 >= ctx.a1])
-    m = lex.find("other_debt_cues", ctx.text[ctx.clause_start():end])
+    m = lex.find("other_debt_cues", ctx.text[ctx.clause_start():ctx.before_exception(ctx.clause_end())])
     return m.group(0) if m else None
 
 
