@@ -89,7 +89,8 @@ def _key(recs: list[dict]) -> Counter:
 def test_random_sigkills_leave_no_process_and_resume_to_the_clean_records(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
-    _long_pdf(folder / "big.pdf", SPLIT_MIN_PAGES + 8)
+    # long enough that the page readers still run when the random kills land (the readers got faster)
+    _long_pdf(folder / "big.pdf", SPLIT_MIN_PAGES * 3)
     for i in range(8):
         (folder / f"note{i}.txt").write_text(
             f"PROMISSORY NOTE {i}\n\nBorrower promises to pay Lender ${i + 1},000.00.\n\n"
