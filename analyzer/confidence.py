@@ -17,14 +17,14 @@ from functools import cache
 from importlib import resources
 
 from analyzer.nlp.frames import ASSERTING, KEEPING, LIMITING, Finding, Kind
-from analyzer.nlp.sentences import SentenceIndex
+from analyzer.nlp.sentences import SentenceIndex, lowered
 
 # recourse vocabulary that should always be explained by some frame (kept, or set aside with a reason)
-_VOCABULARY = re.compile(
-    r"\b(non-?\s?recourse|nonrecourse|recourse|personally\s+(?:liable|obligated|responsible)|personal\s+(?:liability|"
-    r"responsibility|obligation)|deficiency\s+judg\w+|exculpat\w*|limited\s+obligations?|forfeit\w*|shortfall|"
-    r"look\s+(?:solely|only|exclusively)|(?:payable|enforceable|recoverable|collectible)\s+(?:solely|only)|"
-    r"no\s+other\s+(?:funds|source|assets|property)|beyond\s+the\s+value)\b", re.I)
+_VOCABULARY = re.compile(  # on lowered text: a first-letter lookahead lets most word starts fail at once
+    r"\b(?=[bdeflnprs])(?:non-?\s?recourse|nonrecourse|recourse|personally\s+(?:liable|obligated|responsible)|personal"
+    r"\s+(?:liability|responsibility|obligation)|deficiency\s+judg\w+|exculpat\w*|limited\s+obligations?|forfeit\w*|"
+    r"shortfall|look\s+(?:solely|only|exclusively)|(?:payable|enforceable|recoverable|collectible)\s+(?:solely|only)|"
+    r"no\s+other\s+(?:funds|source|assets|property)|beyond\s+the\s+value)\b")
 MAX_REVIEW = 5
 
 
@@ -45,15 +45,15 @@ class Review:
     quote: str
 
 
-def unexplained(text: str, findings: list[Finding], limit: int = 2_000_000) -> list[Review]:
-    """Sentences with recourse vocabulary that no frame explains: each is worth a human look."""
+def unexplained(text: str, findings: list[Finding], limit: int = 2_000_000,
+                index: SentenceIndex | None = None) -> list[Review]:
+    """Sentences with recourse vocabulary that no frame explains: each is worth a human look (`index`: the
+    text's sentences, when the clause matcher has them already)."""
     covered = sorted((f.start, f.end) for f in findings)
-    index: SentenceIndex | None = None
+    index = index or SentenceIndex(text)  # boundaries computed on first use only
     seen: set[int] = set()
     out: list[Review] = []
-    for m in _VOCABULARY.finditer(text, 0, limit):
-        if index is None:
-            index = SentenceIndex(text)
+    for m in _VOCABULARY.finditer(lowered(text[:limit])):
         s, e = index.around(m.start())
         if s in seen:
             continue

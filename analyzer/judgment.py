@@ -14,6 +14,7 @@ from analyzer.confidence import Review, features, probability, unexplained
 from analyzer.document import Document
 from analyzer.kinds import KindResult, document_kind
 from analyzer.nlp.frames import Finding
+from analyzer.nlp.sentences import SentenceIndex
 
 NEAR = 4_000  # characters around a deciding clause within which unexplained recourse language casts doubt on it
 HELD_BELOW = 0.75  # the confidence of a label whose deciding clauses stand beside language no frame explains
@@ -52,13 +53,14 @@ class Judgment:
 
 def judge_document(doc: Document, findings: list[Finding] | None = None) -> Judgment:
     """Judge a read document; `findings` when the clauses were already found (the spaCy component)."""
+    index = SentenceIndex(doc.text)  # one sentence split of the text for the matcher and the unexplained scan
     if findings is None:
         from analyzer.nlp.pipeline import find_clauses  # spaCy is loaded only when clauses are to be found
 
-        findings = find_clauses(doc.text)
+        findings = find_clauses(doc.text, index)
     kind = document_kind(doc.text)
     decision = decide(findings, doc.text, section_of=doc.section_at)
-    reviews = unexplained(doc.text, findings) if kind.is_loan else []
+    reviews = unexplained(doc.text, findings, index=index) if kind.is_loan else []
     pages = max((pg.number for pg in doc.pages), default=0)
     feats = features(decision.label, decision.basis, findings, len(reviews), kind.certainty,
                      len(doc.ocr_pages) / pages if pages else 0.0)

@@ -105,3 +105,11 @@ def test_the_regrouped_prefilter_finds_what_the_prefilter_finds():
         assert [m.span() for m in fast_prefilter().finditer(t)] == want
         hits += len(want)
     assert hits > 100
+
+
+def test_keys_lose_their_capturing_groups_but_nothing_else():
+    from analyzer.nlp.windows import _uncaptured
+
+    assert _uncaptured("(other|general) (funds?|assets)") == "(?:other|general) (?:funds?|assets)"
+    assert _uncaptured(r"\(x\) [(]y (?=z)") == r"\(x\) [(]y (?=z)"  # escaped, in a class, already a group
+    assert _uncaptured(r"(a) \1") == r"(a) \1"  # a backreference needs its group

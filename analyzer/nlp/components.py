@@ -85,10 +85,11 @@ class ClauseMatcher:
         # the cue rules' own Matcher, rebuilt with the same patterns in the same order (see nlp/gaps.py)
         self.cue_matcher.matcher = rebuilt(self.cue_matcher.matcher, self.cue_matcher.rules)
 
-    def findings(self, doc: Doc, offset: int = 0, title_end: int = TOP_CHARS) -> list[Finding]:
-        """Judged clauses of one text; offsets are shifted by `offset` (its place in a larger document)."""
+    def findings(self, doc: Doc, offset: int = 0, title_end: int = TOP_CHARS,
+                 index: SentenceIndex | None = None) -> list[Finding]:
+        """Judged clauses of one text; offsets are shifted by `offset` (its place in a larger document);
+        `index`: its sentences, when cut from the whole document's."""
         text = doc.text
-        index: SentenceIndex | None = None
         best: dict[tuple[int, str], Finding] = {}
         cues = None
         sentence_cues: dict[int, tuple[int, list]] = {}
@@ -97,7 +98,7 @@ class ClauseMatcher:
             a0 = doc[start].idx
             a1 = doc[end - 1].idx + len(doc[end - 1].text)
             if index is None:
-                index = SentenceIndex(text)
+                index = SentenceIndex(text)  # boundaries computed once, on first use
             s, e = index.around(a0)
             if a0 < s or a1 > e:
                 continue
@@ -125,19 +126,21 @@ class ClauseMatcher:
                 f.anchor = (f.anchor[0] + offset, f.anchor[1] + offset)
         return out
 
-    def doc_findings(self, text: str) -> list[Finding]:
+    def doc_findings(self, text: str, index: SentenceIndex | None = None) -> list[Finding]:
         """Judged clauses of a whole text, found exactly as `pipeline.find_clauses` finds them:
         only the sentences that hold a pattern key are matched, chunk by chunk, so a Doc up to
-        nlp.max_length costs time for its candidate sentences, not for all its tokens."""
+        nlp.max_length costs time for its candidate sentences, not for all its tokens. `index`: the
+        text's sentences, when the caller shares them with other readers of the text."""
         out: list[Finding] = []
         opening = _OPERATIVE.search(text, 0, TOP_CHARS)
         title_end = opening.start() if opening else TOP_CHARS  # titles stand before the first operative words
+        index = index or SentenceIndex(text)
         with document_obligors(text):
             for offset, piece in chunks(text):
-                windows = candidate_windows(piece)
+                windows = candidate_windows(piece, index.clip(offset, offset + len(piece)))
                 docs = self.nlp.tokenizer.pipe(piece[s:e] for s, e in windows)
-                for (s, _e), wdoc in zip(windows, docs, strict=True):
-                    out.extend(self.findings(wdoc, offset + s, title_end))
+                for (s, e), wdoc in zip(windows, docs, strict=True):
+                    out.extend(self.findings(wdoc, offset + s, title_end, index.clip(offset + s, offset + e)))
         return out
 
     def __call__(self, doc: Doc) -> Doc:

@@ -14,6 +14,7 @@ from spacy.language import Language
 
 from analyzer.nlp.components import ClauseMatcher
 from analyzer.nlp.frames import Finding
+from analyzer.nlp.sentences import SentenceIndex
 from analyzer.nlp.windows import CHUNK_CHARS, candidate_windows, chunks  # noqa: F401 - their old home
 
 
@@ -38,7 +39,7 @@ def settle_worker_heap() -> None:
     gc.freeze()
 
 
-def find_clauses(text: str) -> list[Finding]:
-    """Judged clauses of a whole document, with offsets into `text`."""
+def find_clauses(text: str, index: SentenceIndex | None = None) -> list[Finding]:
+    """Judged clauses of a whole document, with offsets into `text` (`index`: its sentences, if known)."""
     matcher: ClauseMatcher = get_nlp().get_pipe("recourse_clauses")
-    return matcher.doc_findings(text)
+    return matcher.doc_findings(text, index)

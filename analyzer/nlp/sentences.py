@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import cached_property
 
 ABBREVIATIONS = frozenset("""
 sec secs no nos inc corp co ltd llc l.l.c lp l.p llp n.a u.s u.s.a i.e e.g etc vs v mr mrs ms dr st jr sr
@@ -74,12 +75,31 @@ def _cap(text: str, starts: list[int]) -> list[int]:
     return out
 
 
+def lowered(text: str) -> str:
+    """`text` in lower case, offset for offset (the one letter whose lower case is two characters, U+0130,
+    is written as a plain i)."""
+    low = text.lower()
+    return low if len(low) == len(text) else text.replace("\u0130", "I").lower()
+
+
 class SentenceIndex:
-    """Lookup of the sentence around any offset."""
+    """Lookup of the sentence around any offset; boundaries are computed on first use, once for a whole
+    document (the clause matcher's windows and the unexplained-language scan share them)."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.starts = boundaries(text)
+
+    @cached_property
+    def starts(self) -> list[int]:
+        return boundaries(self.text)
+
+    def clip(self, start: int, end: int) -> SentenceIndex:
+        """The index of text[start:end] (a chunk cut at a paragraph break): the whole text's boundaries
+        inside it, and its own start."""
+        piece = SentenceIndex(self.text[start:end])
+        lo, hi = bisect.bisect_right(self.starts, start), bisect.bisect_left(self.starts, end)
+        piece.starts = [0, *(s - start for s in self.starts[lo:hi])]
+        return piece
 
     def around(self, offset: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.starts, offset) - 1

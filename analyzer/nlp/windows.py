@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from analyzer.nlp.lexicon import load_patterns, prefilter
-from analyzer.nlp.sentences import SentenceIndex
+from analyzer.nlp.sentences import SentenceIndex, lowered
 
 CHUNK_CHARS = 60_000
 
@@ -52,6 +52,30 @@ def _first_letters(key: str) -> set[str] | None:
     return first(list(_parser.parse(key)))
 
 
+def _uncaptured(key: str) -> str:
+    """`key` with its capturing groups made non-capturing: the prefilter wants spans only, and re skips an
+    alternative that opens with a plain letter at once but must enter one that opens with a group mark
+    (2-2.5x on a long agreement). A key with a backreference keeps its groups."""
+    if re.search(r"\\[1-9]|\(\?P=", key):
+        return key
+    out, i, in_class = [], 0, False
+    while i < len(key):
+        c = key[i]
+        if c == "\\":
+            out.append(key[i:i + 2])
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(" and not key.startswith("?", i + 1):
+            c = "(?:"
+        out.append(c)
+        i += 1
+    return "".join(out)
+
+
 @cache
 def fast_prefilter() -> re.Pattern[str]:
     """`lexicon.prefilter()` with its keys grouped by the letter they begin with: the same matches,
@@ -65,17 +89,19 @@ def fast_prefilter() -> re.Pattern[str]:
     if any(f is None or not f <= set("abcdefghijklmnopqrstuvwxyz") for f in firsts):
         return prefilter()
     letters = sorted(set().union(*firsts))
-    groups = [f"(?={c})(?:" + "|".join(f"(?:{k})" for k, f in zip(keys, firsts, strict=True) if c in f) + ")"
+    groups = [f"(?={c})(?:" + "|".join(f"(?:{_uncaptured(k)})" for k, f in zip(keys, firsts, strict=True) if c in f)
+              + ")"
               for c in letters]
     return re.compile(r"(?<![a-z])(?=[" + "".join(letters) + "])(?:" + "|".join(groups) + ")")
 
 
-def candidate_windows(text: str) -> list[tuple[int, int]]:
-    """Sentences that hold a pattern key, merged where they touch; only these are tokenized."""
-    hits = [(m.start(), m.end()) for m in fast_prefilter().finditer(text.lower())]
+def candidate_windows(text: str, index: SentenceIndex | None = None) -> list[tuple[int, int]]:
+    """Sentences that hold a pattern key, merged where they touch; only these are tokenized. `index`: the
+    text's sentences when the caller has them already."""
+    hits = [(m.start(), m.end()) for m in fast_prefilter().finditer(lowered(text))]
     if not hits:
         return []
-    index = SentenceIndex(text)
+    index = index or SentenceIndex(text)
     # a key can run past its first sentence ("Limited Liability. Its liability ... is limited to"):
     # every sentence it touches is a candidate
     spans = sorted({index.around(a) for a, _ in hits} | {index.around(b - 1) for _, b in hits})
