@@ -412,3 +412,26 @@ def test_confidence_is_held_below_0_8_beside_unexplained_recourse_language() -> 
     plain, doubted = Analyzer().analyze(base), Analyzer().analyze(base + odd)
     assert plain.confidence >= 0.8 and not any("confidence held" in w for w in plain.warnings)
     assert doubted.confidence <= 0.75 and any("confidence held" in w for w in doubted.warnings), doubted.warnings
+
+
+_PUBLIC_BODIES = ["Finance Authority", "Port Authority", "County", "Economic Development Authority", "City"]
+_SHIELDS = ["No recourse shall be had against any member, officer or employee of the {body}",
+            "No personal liability shall attach to any commissioner or official of the {body}",
+            "None of the officers, directors or agents of the {body} shall be personally liable"]
+
+
+@pytest.mark.parametrize("body", _PUBLIC_BODIES)
+@pytest.mark.parametrize("shield", _SHIELDS)
+def test_a_public_lenders_officers_shielded_leave_the_borrower_liable(body: str, shield: str) -> None:
+    # a conduit loan: the public lender's people are shielded; the borrower who repays the loan is not
+    text = (f"{shield.format(body=body)} for the Bonds, which are payable solely from the payments made under "
+            "this Agreement. Harbor Mills LLC agrees to repay the loan, with interest, as the Bonds fall due.")
+    assert label(text) == "recourse"
+
+
+@pytest.mark.parametrize("body", ["Finance Authority", "County"])
+def test_a_public_bodys_name_before_borrower_still_names_the_borrower(body: str) -> None:
+    # the widened 'officers of the <Name> Authority' reading must not hide a borrower named as such
+    text = (f"The Borrower, a {body} instrumentality, promises to pay the Note. The Borrower shall not be "
+            "personally liable for the Note, and the Lender shall look solely to the Mortgaged Property.")
+    assert label(text) == "non-recourse"

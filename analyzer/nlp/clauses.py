@@ -51,7 +51,10 @@ def _obligor_possessive(lex: Lexicon) -> re.Pattern[str]:
     if _POSSESSIVE_OF is None:
         words = "|".join(sorted((re.escape(w) for w in lex.raw["obligor_terms"]), key=len, reverse=True))
         _POSSESSIVE_OF = re.compile(
-            rf"\b(of|for|to|in|by|under|with)\s+(the\s+|such\s+|any\s+|each\s+|a\s+)?(?:{words})\b|\b(?:{words})'s?\b(?=\s)"
+            # "officers of the Borrower", "of the Finance Authority", "of the Port District": up to two capitalized
+            # words of a name before the role word (a public lender's officers are not the borrower)
+            rf"\b(of|for|to|in|by|under|with)\s+(the\s+|such\s+|any\s+|each\s+|a\s+)?(?-i:[A-Z][\w&-]*\s+){{0,2}}"
+            rf"(?:{words})\b|\b(?:{words})'s?\b(?=\s)"
             rf"|\b(?:{words})['\u2019]s\b",
             re.I,
         )
