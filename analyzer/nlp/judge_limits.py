@@ -152,19 +152,40 @@ def judge_payable_solely(ctx: Context, rule: str, lex: Lexicon) -> Finding | Non
     return _confined(ctx, rule, lex, target_of(ctx))
 
 
+_ABOUT_PAYMENT = re.compile(r"\b((?:re)?pay\w*|satisf\w*|reduc\w*|discharg\w*|recover\w*|collect\w*|liab\w*|"
+                            r"obligat\w*|levy|attach\w*|execut\w*|enforc\w*|pursue|proceed|appl\w*)\b", re.I)
+
+
 def judge_no_other_source(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
     """'no duty to pay from any other funds', 'not payable from any other source': the debt is confined to
     the source named elsewhere in the sentence."""
-    if not negation(ctx) or not re.search(r"\b(pay\w*|satisf\w*|recover\w*|collect\w*|liab\w*|obligat\w*|levy|"
-                                          r"attach\w*|execut\w*|enforc\w*|pursue|proceed|appl\w*)\b",
-                                          ctx.text[max(0, ctx.a0 - 160):ctx.a1 + 40], re.I):
+    if not negation(ctx) or not _ABOUT_PAYMENT.search(ctx.text[max(0, ctx.a0 - 160):ctx.a1 + 40]):
         return None
     subject = subject_of(ctx)
-    if not (find_obligor(subject + " " + ctx.anchor, lex) or lex.find("this_instrument", subject + ctx.post[:80])):
+    # the obligor's own duty ("Borrower has no obligation to pay from other funds"), this debt's source, or the
+    # creditor barred from the obligor's other assets ("Lender may not look to any other assets of Borrower")
+    creditor = lex.find("creditor_terms", subject)
+    if creditor and _NO_DUTY.search(ctx.pre[-80:]):
+        return None  # "Lender need not proceed against other assets first": a waiver that helps the creditor
+    creditor_barred = creditor and _obligors_assets(ctx, lex)
+    if not (find_obligor(subject + " " + ctx.anchor, lex) or lex.find("this_instrument", subject + ctx.post[:80])
+            or creditor_barred):
         return None  # "such parent shall have no assets other than cash": not this debt
     if _public_conduit(ctx, lex):
         return set_aside(ctx, Kind.exculpation, rule, Aside.protects_others, "a public lender's own obligation")
     return limit_finding(ctx, Kind.exculpation, rule, lex, "negated", cue=ctx.anchor.lower())
+
+
+_NO_DUTY = re.compile(r"\b(?:need\s+not|not\s+(?:be\s+)?(?:required|obligated|obliged|bound|compelled)\s+to|"
+                      r"not\s+(?:need|have)\s+to|no\s+(?:duty|obligation|requirement)\s+to)\b", re.I)
+_OF_OWNER = re.compile(r"\s*(?:or\s+\w+\s+)?(?:of|owned\s+by|belonging\s+to)\s+(?:the\s+)?([\w-]+(?:\s+[A-Z][\w-]*)?)")
+_OWNER_BEFORE = re.compile(r"([\w-]+)['\u2019]s?\s+(?:\w+\s+)?$")
+
+
+def _obligors_assets(ctx: Context, lex: Lexicon) -> bool:
+    """'other assets of Borrower', 'Borrower's other assets': the assets named are the obligor's."""
+    after, before = _OF_OWNER.match(ctx.post[:60]), _OWNER_BEFORE.search(ctx.pre[-40:])
+    return any(m is not None and find_obligor(m.group(1), lex) for m in (after, before))
 
 
 _PUBLIC_HOLDER = re.compile(r"\b(Issuer|Authority|Agency|City|County|Town|Village|District|Commission|State|"
