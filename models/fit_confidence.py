@@ -137,6 +137,10 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     docs = documents(args.shared, args.per_family)
     names, x, y, w, src, held = observations(docs)
+    if y.min() == 1.0:  # nothing to learn from: a logistic fit would only drive the intercept to infinity
+        print(f"all {len(y)} training documents are labelled right: no wrong label to fit a confidence on; "
+              f"the shipped weights ({OUT.relative_to(ROOT)}) are kept. Add documents the analyzer gets wrong.")
+        return 2
     # what the user sees: the fitted probability, held below 0.8 beside unexplained recourse language
     p = cross_validated(x, y, w)
     p = np.where(held, np.minimum(p, HELD_BELOW), p)
