@@ -112,13 +112,20 @@ def judge_preserved_liability(ctx: Context, rule: str, lex: Lexicon) -> Finding 
 _LOSSES = re.compile(r"\b(?:loss|losses|damages?|costs?|liabilit(?:y|ies)|claims?|amounts?)\b", re.I)
 
 
+_OTHER_PARTY = re.compile(r"\b(?:any|each|every|such)\s+other\s+[\w-]+", re.I)
+_WAIVES = re.compile(r"\b(?:waives?|waiver|suretyship)\b", re.I)
+
+
 def judge_recover_from(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
     """'the Holder may recover from the Maker the losses it suffers as follows:': the lender keeps a claim
     against the obligor itself for named losses (a carve-out told from the creditor's side)."""
     if _carve_out_trap(ctx) or negation(ctx):
         return None
     post = ctx.post  # the anchor ends on "from" or "against": the party recovered from comes first
-    _named, obligor, officers_only, _ = parties(post[:60], lex)
+    if _WAIVES.search(ctx.pre[-400:]):
+        return None  # "waives any right to proceed against the guarantor": a suretyship waiver, no carve-out
+    # "against any other Borrower": a co-obligor, named in a suretyship waiver, not this obligor's own claim
+    _named, obligor, officers_only, _ = parties(_OTHER_PARTY.sub(" ", post[:60]), lex)
     if not obligor or officers_only:
         return None  # recovery from a member or officer of the obligor is not a claim on the obligor
     cats = categories_in(ctx.text, lex)

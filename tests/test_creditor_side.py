@@ -1,4 +1,5 @@
-"""The creditor's side of a non-recourse clause: "Lender may not look to any other assets of Borrower".
+"""The creditor's side: barred from the obligor's other assets ("Lender may not look to any other assets of
+Borrower"), or keeping a claim on the obligor for named losses ("Holder may proceed against Maker for fraud").
 
 A drafter can bar the creditor from the obligor's other assets instead of freeing the obligor from liability;
 a creditor freed from a duty to go there first ("need not proceed against other assets") is the opposite, a
@@ -57,3 +58,36 @@ def test_preservation_after_a_verb_of_purpose_still_keeps_liability(lead: str):
     text = (f"{PROMISE}Borrower shall not be personally liable for the Loan, except that {lead.lower()[0]}"
             f"{lead[1:]} the personal liability of Borrower for fraud.")
     assert label(text) == "limited-recourse"
+
+
+HEADS = ["No personal liability shall be asserted against Maker for the unpaid balance of this Note",
+         "Maker shall not be personally liable for the payment of this Note"]
+KEEPS = ["shall be entitled to proceed against Maker personally", "may proceed against Maker", "may recover from Maker",
+         "may seek recovery from Maker personally", "may pursue Maker", "shall have the right to proceed against Maker",
+         "may collect from Maker", "may sue Maker"]
+LOSSES = ["for claims arising out of fraud, waste and the misapplication of rents",
+          "for losses caused by fraud or intentional misrepresentation",
+          "for damages arising from the misapplication of insurance proceeds"]
+
+
+@pytest.mark.parametrize("head,keep,losses", list(itertools.product(HEADS, KEEPS, LOSSES)))
+def test_a_creditor_keeping_a_claim_on_the_obligor_for_named_losses_is_a_carve_out(head, keep, losses):
+    assert label(f"{head}; provided that Holder {keep} {losses}.") == "limited-recourse"
+
+
+@pytest.mark.parametrize("head,losses", list(itertools.product(HEADS, LOSSES)))
+def test_a_creditor_proceeding_against_the_property_or_barred_keeps_no_claim(head, losses):
+    assert label(f"{head}. Holder may proceed against the Property {losses}.") == "non-recourse"
+    assert label(f"{head}; provided that Holder shall not proceed against Maker {losses}.") == "non-recourse"
+
+
+@pytest.mark.parametrize("waiver", [
+    "Each Borrower waives notice of default and any right to proceed against any other Borrower for losses arising "
+    "from fraud.",
+    "Maker waives any right to require Holder to proceed against Maker's guarantor for damages from waste.",
+    "Holder may recover from any other Borrower the losses caused by fraud.",
+    "Lender may at any time proceed against or exhaust any security held from any other Borrower for losses from "
+    "fraud."])
+def test_a_suretyship_waiver_is_no_carve_out(waiver: str):
+    found = [f for f in find_clauses(f"{PROMISE}{waiver}") if f.kind == "carve_out"]
+    assert found == []
