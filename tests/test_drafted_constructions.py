@@ -1,5 +1,5 @@
 """Short agreements drafted by us, one construction each, written to probe wordings the paraphrase grammar did
-not have when they were written (four rounds; each miss became a general rule and a paraphrase template).
+not have when they were written (five rounds; each miss became a general rule and a paraphrase template).
 They are a regression set now: the rules were fixed on them."""
 
 from __future__ import annotations
@@ -367,6 +367,123 @@ DOCS = [
      'Meridian Savings Bank ("Lender") $2,750,000 with interest.\n\n4. Nothing in the Mortgage shall be '
      "deemed to limit Lender's recourse to the Property, and Lender may exercise its remedies in any "
      'order.'),
+]
+
+
+# fifth round (2026-12-07): 20 agreements; 15 right at first (0.75), every miss made a rule and a generated
+# family (tests/test_limit_shapes.py, tests/test_creditor_side.py)
+DOCS += [
+    ('non-recourse',
+     'PROMISSORY NOTE\n\nFOR VALUE RECEIVED, Birchwood Holdings LLC ("Borrower") promises to pay to Lak'
+     'eside Bank ("Lender") the principal sum of $2,400,000 with interest at 6.1% per annum, in month'
+     'ly installments.\n\nLIABILITY. The obligations of Borrower under this Note are without recourse t'
+     'o Borrower, except to the extent of its interest in the Mortgaged Estate.\n\nGOVERNING LAW. This '
+     'Note is governed by the laws of Colorado.\n'),
+    ('non-recourse',
+     'PROMISSORY NOTE\n\nFOR VALUE RECEIVED, Birchwood Holdings LLC ("Borrower") promises to pay to Lak'
+     'eside Bank ("Lender") the principal sum of $2,400,000 with interest at 6.1% per annum, in month'
+     'ly installments.\n\nLIABILITY. Recourse under this Note is restricted to the Pledged Shares.\n\nGOV'
+     'ERNING LAW. This Note is governed by the laws of Colorado.\n'),
+    ('non-recourse',
+     'PROMISSORY NOTE\n\nFOR VALUE RECEIVED, Birchwood Holdings LLC ("Borrower") promises to pay to Lak'
+     'eside Bank ("Lender") the principal sum of $2,400,000 with interest at 6.1% per annum, in month'
+     "ly installments.\n\nLIABILITY. Upon any default, Lender's sole remedy shall be foreclosure of the"
+     ' Deed of Trust.\n\nGOVERNING LAW. This Note is governed by the laws of Colorado.\n'),
+    ('limited-recourse',
+     'PROMISSORY NOTE\n\nFOR VALUE RECEIVED, Birchwood Holdings LLC ("Borrower") promises to pay to Lak'
+     'eside Bank ("Lender") the principal sum of $2,400,000 with interest at 6.1% per annum, in month'
+     "ly installments.\n\nLIABILITY. Borrower's liability for the Loan shall not exceed $500,000 in the"
+     ' aggregate.\n\nGOVERNING LAW. This Note is governed by the laws of Colorado.\n'),
+    ('limited-recourse',
+     'PROMISSORY NOTE\n\nFOR VALUE RECEIVED, Birchwood Holdings LLC ("Borrower") promises to pay to Lak'
+     'eside Bank ("Lender") the principal sum of $2,400,000 with interest at 6.1% per annum, in month'
+     'ly installments.\n\nLIABILITY. Lender waives any right to a deficiency judgment against Borrower,'
+     " save for Losses caused by Borrower's fraud.\n\nGOVERNING LAW. This Note is governed by the laws "
+     'of Colorado.\n'),
+    ('limited-recourse',
+     'PROMISSORY NOTE\n\nFOR VALUE RECEIVED, Birchwood Holdings LLC ("Borrower") promises to pay to Lak'
+     'eside Bank ("Lender") the principal sum of $2,400,000 with interest at 6.1% per annum, in month'
+     'ly installments.\n\nLIABILITY. Borrower shall have no personal liability for the Loan. The Loan w'
+     'ill become fully recourse to Borrower if Borrower files a voluntary bankruptcy petition.\n\nGOVER'
+     'NING LAW. This Note is governed by the laws of Colorado.\n'),
+    ('non-recourse',
+     'PROMISSORY NOTE\n\nFOR VALUE RECEIVED, Birchwood Holdings LLC ("Borrower") promises to pay to Lak'
+     'eside Bank ("Lender") the principal sum of $2,400,000 with interest at 6.1% per annum, in month'
+     'ly installments.\n\nLIABILITY. Lender agrees that it will satisfy any judgment on this Note solel'
+     'y out of the Collateral.\n\nGOVERNING LAW. This Note is governed by the laws of Colorado.\n'),
+    ('recourse',
+     'PROMISSORY NOTE\n\nFOR VALUE RECEIVED, Birchwood Holdings LLC ("Borrower") promises to pay to Lak'
+     'eside Bank ("Lender") the principal sum of $2,400,000 with interest at 6.1% per annum, in month'
+     'ly installments.\n\nLIABILITY. This Note is a full recourse obligation of Borrower.\n\nGOVERNING LA'
+     'W. This Note is governed by the laws of Colorado.\n'),
+    ('non-recourse',
+     'PROMISSORY NOTE\n\nFOR VALUE RECEIVED, Birchwood Holdings LLC ("Borrower") promises to pay to Lak'
+     'eside Bank ("Lender") the principal sum of $2,400,000 with interest at 6.1% per annum, in month'
+     'ly installments.\n\nLIABILITY. In no event shall Borrower be required to pay any amount in excess'
+     ' of the net proceeds of the Project.\n\nGOVERNING LAW. This Note is governed by the laws of Color'
+     'ado.\n'),
+    ('non-recourse',
+     'PROMISSORY NOTE\n\nFOR VALUE RECEIVED, Birchwood Holdings LLC ("Borrower") promises to pay to Lak'
+     'eside Bank ("Lender") the principal sum of $2,400,000 with interest at 6.1% per annum, in month'
+     "ly installments.\n\nLIABILITY. Lender's recovery hereunder shall be confined to the Property and "
+     'the rents therefrom.\n\nGOVERNING LAW. This Note is governed by the laws of Colorado.\n'),
+    ('recourse',
+     'PROMISSORY NOTE\n\nFOR VALUE RECEIVED, Birchwood Holdings LLC ("Borrower") promises to pay to Lak'
+     'eside Bank ("Lender") the principal sum of $2,400,000 with interest at 6.1% per annum, in month'
+     'ly installments.\n\nLIABILITY. Pay to the order of Harbor Federal Savings, without recourse.\nLake'
+     'side Bank, by its Vice President\n\nGOVERNING LAW. This Note is governed by the laws of Colorado.'
+     '\n'),
+    ('limited-recourse',
+     'PROMISSORY NOTE\n\nFOR VALUE RECEIVED, Birchwood Holdings LLC ("Borrower") promises to pay to Lak'
+     'eside Bank ("Lender") the principal sum of $2,400,000 with interest at 6.1% per annum, in month'
+     'ly installments.\n\nLIABILITY. Neither Borrower nor any partner of Borrower shall have any person'
+     'al liability for the Debt; provided, however, that Borrower shall be personally liable for the '
+     "entire Debt if Borrower transfers the Property without Lender's consent.\n\nGOVERNING LAW. This N"
+     'ote is governed by the laws of Colorado.\n'),
+    ('non-recourse',
+     'PROMISSORY NOTE\n\nFOR VALUE RECEIVED, Birchwood Holdings LLC ("Borrower") promises to pay to Lak'
+     'eside Bank ("Lender") the principal sum of $2,400,000 with interest at 6.1% per annum, in month'
+     'ly installments.\n\nLIABILITY. Lender shall enforce this Note only against the Collateral and not'
+     ' against Borrower personally.\n\nGOVERNING LAW. This Note is governed by the laws of Colorado.\n'),
+    ('recourse',
+     'PROMISSORY NOTE\n\nFOR VALUE RECEIVED, Birchwood Holdings LLC ("Borrower") promises to pay to Lak'
+     'eside Bank ("Lender") the principal sum of $2,400,000 with interest at 6.1% per annum, in month'
+     'ly installments.\n\nLIABILITY. Borrower acknowledges that it is fully and personally liable for t'
+     'he Debt, and that Lender may obtain a deficiency judgment after any foreclosure.\n\nGOVERNING LAW'
+     '. This Note is governed by the laws of Colorado.\n'),
+    ('limited-recourse',
+     'PROMISSORY NOTE\n\nFOR VALUE RECEIVED, Birchwood Holdings LLC ("Borrower") promises to pay to Lak'
+     'eside Bank ("Lender") the principal sum of $2,400,000 with interest at 6.1% per annum, in month'
+     "ly installments.\n\nLIABILITY. Borrower's personal liability is limited to twenty-five percent (2"
+     '5%) of the outstanding principal balance.\n\nGOVERNING LAW. This Note is governed by the laws of '
+     'Colorado.\n'),
+    ('non-recourse',
+     'PROMISSORY NOTE\n\nFOR VALUE RECEIVED, Birchwood Holdings LLC ("Borrower") promises to pay to Lak'
+     'eside Bank ("Lender") the principal sum of $2,400,000 with interest at 6.1% per annum, in month'
+     'ly installments.\n\nLIABILITY. Lender will look exclusively to the Aircraft and its proceeds for '
+     'payment of this Note.\n\nGOVERNING LAW. This Note is governed by the laws of Colorado.\n'),
+    ('limited-recourse',
+     'PROMISSORY NOTE\n\nFOR VALUE RECEIVED, Birchwood Holdings LLC ("Borrower") promises to pay to Lak'
+     'eside Bank ("Lender") the principal sum of $2,400,000 with interest at 6.1% per annum, in month'
+     'ly installments.\n\nLIABILITY. No deficiency shall be sought against Borrower after foreclosure, '
+     "other than for damages resulting from waste or from Borrower's misappropriation of tenant secur"
+     'ity deposits.\n\nGOVERNING LAW. This Note is governed by the laws of Colorado.\n'),
+    ('recourse',
+     'PROMISSORY NOTE\n\nFOR VALUE RECEIVED, Birchwood Holdings LLC ("Borrower") promises to pay to Lak'
+     'eside Bank ("Lender") the principal sum of $2,400,000 with interest at 6.1% per annum, in month'
+     "ly installments.\n\nLIABILITY. Nothing in this Note limits Lender's right to recover the full Deb"
+     't from Borrower personally.\n\nGOVERNING LAW. This Note is governed by the laws of Colorado.\n'),
+    ('non-recourse',
+     'PROMISSORY NOTE\n\nFOR VALUE RECEIVED, Birchwood Holdings LLC ("Borrower") promises to pay to Lak'
+     'eside Bank ("Lender") the principal sum of $2,400,000 with interest at 6.1% per annum, in month'
+     'ly installments.\n\nLIABILITY. The sole source of repayment of this Note shall be the Receivables'
+     '.\n\nGOVERNING LAW. This Note is governed by the laws of Colorado.\n'),
+    ('limited-recourse',
+     'PROMISSORY NOTE\n\nFOR VALUE RECEIVED, Birchwood Holdings LLC ("Borrower") promises to pay to Lak'
+     'eside Bank ("Lender") the principal sum of $2,400,000 with interest at 6.1% per annum, in month'
+     'ly installments.\n\nLIABILITY. Borrower shall not be personally liable for the Debt, but this lim'
+     "itation shall not apply to Losses arising from Borrower's gross negligence or willful misconduc"
+     't.\n\nGOVERNING LAW. This Note is governed by the laws of Colorado.\n'),
 ]
 
 

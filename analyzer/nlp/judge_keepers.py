@@ -71,11 +71,18 @@ def judge_partial_recourse(ctx: Context, rule: str, lex: Lexicon) -> Finding | N
     return limit_finding(ctx, Kind.recourse_cap, rule, lex, cue=ctx.anchor.lower(), cap=cap_in(ctx.text))
 
 
+# the obligor's liability for this debt named before the limit: "Borrower's liability for the Loan shall not exceed"
+_OWN_DEBT = re.compile(r"\b(?:liability|liable|obligations?)\s+(?:of\s+(?:the\s+)?[\w-]+\s+)?"
+                       r"(?:(?:for|under|on|in\s+respect\s+of)\s+(?:the|this)\s+"
+                       r"(?:[A-Z]\w+\s+){0,2}(?:Loan|Note|Debt|Indebtedness|Obligations)\b|hereunder\b)")
+
+
 def judge_cap(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
     """'liable ... only up to 15%', 'not personally liable for more than 25%', 'shall not exceed $X'."""
     text = ctx.text
     near = text[max(ctx.clause_start(), ctx.a0 - 160):ctx.a0]
-    if not re.search(r"(?<![\w-])(liability|liabilities|liable|recourse|recover\w*|personally)\b", near, re.I):
+    if not (re.search(r"(?<![\w-])(liability|liabilities|liable|recourse|recover\w*|personally)\b", near, re.I)
+            or _OWN_DEBT.search(near)):
         return None  # "Non-Recourse Indebtedness not exceeding ...": a debt basket, not a cap on this loan
     cap = cap_in(text[ctx.a0:ctx.a1 + 200])
     if not cap:
@@ -88,8 +95,9 @@ def judge_cap(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
             r"\bprincipal\b|\b(?:the|this)\s+(?:[A-Z]\w+\s+){0,2}(?:Debt|Loans?|Obligations|Indebtedness|Note)\b(?!\s+Part)",
             text)):
         return None  # a threshold in some other matter ("claims to recover more than $1,000,000")
+    before = text[max(0, ctx.a0 - 100):ctx.a0]
     if not (re.search(r"personal|recourse|borrower|maker|obligor", near, re.I) or find_obligor(near, lex)) \
-            or not re.search(r"\b(personal(ly)?|recourse|recover\w*)\b", text[max(0, ctx.a0 - 100):ctx.a0], re.I):
+            or not (re.search(r"\b(personal(ly)?|recourse|recover\w*)\b", before, re.I) or _OWN_DEBT.search(before)):
         return None  # "liabilities in excess of 10%" of some other matter is no cap
     return limit_finding(ctx, Kind.recourse_cap, rule, lex, cue=ctx.anchor.lower(), cap=cap, score=0.8)
 

@@ -68,14 +68,33 @@ def judge_confined(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
     at = re.search(r"\s(?:to|against|upon|from|in)\s", ctx.anchor) if re.search(
         r"\b(?:alone|exclusively|only|solely)$", ctx.anchor, re.I) else None
     inside = ctx.anchor[at.end():] if at else ""
-    return _confined(ctx, rule, lex, inside + " " + target_of(ctx) if inside else target_of(ctx))
+    target = _source_named_after(ctx)
+    return _confined(ctx, rule, lex, inside + " " + target if inside else target)
+
+
+def _source_named_after(ctx: Context) -> str:
+    """What follows a 'sole source' anchor, from the source itself: 'the sole source of [repayment of this Note
+    shall be] the Receivables'."""
+    target = target_of(ctx)
+    told = _SOURCE_OF_WHAT.match(target) if re.search(r"(?:sources?|means)(?:\s+of)?$", ctx.anchor, re.I) else None
+    return target[told.end():] if told else target
+
+
+_SOURCE_OF_WHAT = re.compile(r"\W*(?:of\s+)?(?:(?:re)?payment|satisfaction|recovery|collection|funds)\s+"
+                             r"(?:of|for|under)\s+[^.;]{0,80}?\b(?:shall\s+be|will\s+be|is|are)\s+", re.I)
+
+
+_LAWFUL_LIMIT = re.compile(r"\b(?:rates?|lawful|laws?|usur\w*|maximum|permitted|legal|allowed)\b", re.I)
 
 
 def judge_liable_beyond(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
     """'Maker shall not be liable for the Note beyond the Premises', 'no recourse beyond the Collateral': a
     denied liability past the collateral limits recourse to it."""
     neg = negation(ctx)
-    confined, what = _collateral_target(target_of(ctx), lex)
+    target = target_of(ctx)
+    if _LAWFUL_LIMIT.search(target[:80]) or re.search(r"\binterest\s+(?:\w+\s+){0,3}$", ctx.pre, re.I):
+        return None  # "no interest in excess of the Maximum Lawful Rate": a usury savings clause, not an asset
+    confined, what = _collateral_target(target, lex)
     if not neg or not confined:
         return None
     _, obligor, officers_only, _ = parties(ctx.pre[-120:] + " " + ctx.anchor, lex)
@@ -107,7 +126,7 @@ def judge_source_named_before(ctx: Context, rule: str, lex: Lexicon) -> Finding 
         return limit_finding(ctx, Kind.exculpation, rule, lex, cue=f"{m.group(1)} … {ctx.anchor.lower()}")
     if lex.find("collateral_terms", subject[-60:]):
         return limit_finding(ctx, Kind.exculpation, rule, lex, cue=ctx.anchor.lower())
-    return _confined(ctx, rule, lex, target_of(ctx))
+    return _confined(ctx, rule, lex, _source_named_after(ctx))
 
 
 def judge_sole_recourse(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
@@ -318,7 +337,10 @@ _DEFICIENCY_CLAIM = re.compile(
     r"deficiency\s+(or\s+\w+\s+)?(judgment|judgement|decree|claim|balance)"
     r"|(liable|responsible|obligated|pay|owe|recover|collect|seek|obtain|sue|pursue)\s+(\w+\s+){0,4}(any|the|such|a)\s+"
     r"deficiency|(judgment|judgement|action|suit|claim)\s+for\s+(any|the|a|such)\s+deficiency"
-    r"|deficiency\s+(remaining|after|resulting)", re.I)
+    r"|deficiency\s+(remaining|after|resulting)"
+    r"|deficiency\s+(?:judgment\s+)?(?:shall|will|may|can|could|would|is|be)\s+(?:not\s+|never\s+)?(?:be\s+)?"
+    r"(?:sought|recovered|collected|claimed|pursued|assessed|obtained|entered|owed|owing)\b",
+    re.I)
 
 
 def judge_deficiency(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:

@@ -8,6 +8,7 @@ import re
 from analyzer.nlp.clauses import (
     MODAL,
     categories_in,
+    find_obligor,
     new_finding,
     parties,
     scope_of,
@@ -28,7 +29,8 @@ def _exceptions(ctx: Context, lex: Lexicon) -> list[str]:
     Section 9", "subject to clauses (b) and (c) below"), or an inline exception naming a carve-out category
     ("unless ... actual fraud")."""
     out = [h.text for h in ctx.cues if h.category == "CROSS_REF" and (
-        governs(h, ctx.at0, ctx.at1, ctx.cues) or not MODAL.search(ctx.text[:h.c0]))]  # or an introductory phrase
+        governs(h, ctx.at0, ctx.at1, ctx.cues) or not MODAL.search(ctx.text[:h.c0]))  # or an introductory phrase
+        and not _extent_of_asset(h.text, ctx.text[h.c1:], lex)]
     for h in ctx.cues:
         if h.category != "EXCEPTION":
             continue
@@ -44,6 +46,22 @@ def _exceptions(ctx: Context, lex: Lexicon) -> list[str]:
             if cats:
                 out.append(f"{h.text} ... {cats[0]}")
     return out
+
+
+_EXTENT_OF = re.compile(r"\s+of\s+(?:(?:the|its|his|her|their|such|said)\s+)?"
+                        r"(?:(?:right,\s+title\s+and\s+)?interests?\s+in\s+(?:and\s+to\s+)?(?:the\s+)?|(?:net\s+)?(?:value|proceeds)\s+of\s+(?:the\s+)?)?"
+                        r"(?P<asset>(?:[A-Z][\w-]*\s*){1,4}|[a-z]+(?:\s+[a-z]+){0,2})")
+
+
+def _extent_of_asset(cue: str, after: str, lex: Lexicon) -> bool:
+    """'except to the extent of its interest in the Mortgaged Estate': the limit's own asset, not an exception
+    that keeps liability (as 'except to the extent provided in Section 9' is)."""
+    m = _EXTENT_OF.match(after) if cue.lower().endswith("extent") else None
+    if m is None:
+        return False
+    asset = m.group("asset")
+    named_asset = asset[:1].isupper() and not find_obligor(asset, lex) and not lex.find("party_targets", asset)
+    return bool(named_asset or lex.find("collateral_terms", asset))
 
 
 _EXCEPT_LOSSES = re.compile(
