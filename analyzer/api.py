@@ -116,6 +116,10 @@ def analyze_document(doc: Document) -> Analysis:
         if judgment.doubted:
             warnings.append(f"review: confidence held at {HELD_BELOW} or less: {len(judgment.doubted)} sentence(s) "
                             "of recourse language no clause explains stand beside the clauses that decided the label")
+        if judgment.orphans:
+            warnings.append(f"review: confidence held at {HELD_BELOW} or less: springing recourse on p. "
+                            f"{doc.page_at(judgment.orphans[0].start)} but no limit on recourse was read for it "
+                            "to spring from")
         if len(reviews) > MAX_REVIEW:
             warnings.append(f"review: {len(reviews) - MAX_REVIEW} more sentence(s) of unexplained recourse language")
         reasons = [*reasons, f"document: {kind.explanation}"]

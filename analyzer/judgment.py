@@ -41,14 +41,23 @@ class Judgment:
         deciding = [f for f in self.decision.decisive if f.kind != "promise_to_pay"]
         return [r for r in self.reviews if any(f.start - NEAR <= r.start <= f.end + NEAR for f in deciding)]
 
+    @cached_property
+    def orphans(self) -> list[Finding]:
+        """Springing recourse in a document labelled recourse: a limit that can spring away must stand somewhere,
+        and the analyzer did not read it (or read the springing wrongly); either way the label is in doubt."""
+        if self.decision.label != "recourse":
+            return []
+        return [f for f in self.findings if f.kind == "springing_recourse" and not f.aside]
+
     @property
     def confidence(self) -> float:
         """The fitted probability that the label is right, held below 0.8 when the deciding clauses stand
-        beside language no frame explains; for a non-loan, the kind's certainty."""
+        beside language no frame explains or springing recourse stands with no limit to spring from; for a
+        non-loan, the kind's certainty."""
         if not self.kind.is_loan:
             return self.kind.certainty
         p = probability(self.features, self.decision.confidence)
-        return min(p, HELD_BELOW) if self.doubted else p
+        return min(p, HELD_BELOW) if self.doubted or self.orphans else p
 
 
 def judge_document(doc: Document, findings: list[Finding] | None = None) -> Judgment:

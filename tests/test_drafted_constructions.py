@@ -1,5 +1,5 @@
 """Short agreements drafted by us, one construction each, written to probe wordings the paraphrase grammar did
-not have when they were written (five rounds; each miss became a general rule and a paraphrase template).
+not have when they were written (six rounds; each miss became a general rule and a paraphrase template).
 They are a regression set now: the rules were fixed on them."""
 
 from __future__ import annotations
@@ -484,6 +484,120 @@ DOCS += [
      'ly installments.\n\nLIABILITY. Borrower shall not be personally liable for the Debt, but this lim'
      "itation shall not apply to Losses arising from Borrower's gross negligence or willful misconduc"
      't.\n\nGOVERNING LAW. This Note is governed by the laws of Colorado.\n'),
+]
+
+
+# sixth round (2026-12-07): 20 agreements; 17 right at first (0.85); the misses made rules and families
+# (tests/test_springing_shapes.py); one (springing with no exculpation drafted) stays recourse, held at 0.75
+DOCS += [
+    ('non-recourse',
+     'PROMISSORY NOTE\n\nFOR VALUE RECEIVED, Millbrook Terrace LLC ("Borrower") promises to pay to Summ'
+     'it Trust Company ("Lender") the principal sum of $6,750,000 with interest at 5.4% per annum.\n\nL'
+     "IABILITY. Lender's rights against Borrower upon default are restricted to the enforcement of th"
+     'e Mortgage against the Premises.\n\nGOVERNING LAW. This Note is governed by the laws of Oregon.\n'),
+    ('limited-recourse',
+     'PROMISSORY NOTE\n\nFOR VALUE RECEIVED, Millbrook Terrace LLC ("Borrower") promises to pay to Summ'
+     'it Trust Company ("Lender") the principal sum of $6,750,000 with interest at 5.4% per annum.\n\nL'
+     "IABILITY. Lender's rights against Borrower upon default are restricted to the enforcement of th"
+     'e Mortgage against the Premises; however, Borrower remains answerable for any loss caused by it'
+     's fraud or by waste of the Premises.\n\nGOVERNING LAW. This Note is governed by the laws of Orego'
+     'n.\n'),
+    ('recourse',
+     'PROMISSORY NOTE\n\nFOR VALUE RECEIVED, Millbrook Terrace LLC ("Borrower") promises to pay to Summ'
+     'it Trust Company ("Lender") the principal sum of $6,750,000 with interest at 5.4% per annum.\n\nL'
+     'IABILITY. Borrower is and shall remain personally obligated to pay the full amount of this Note'
+     ', whatever the value of the Premises.\n\nGOVERNING LAW. This Note is governed by the laws of Oreg'
+     'on.\n'),
+    ('non-recourse',
+     'PROMISSORY NOTE\n\nFOR VALUE RECEIVED, Millbrook Terrace LLC ("Borrower") promises to pay to Summ'
+     'it Trust Company ("Lender") the principal sum of $6,750,000 with interest at 5.4% per annum.\n\nL'
+     'IABILITY. Lender may not enter a judgment against Borrower for any amount owed under this Note;'
+     " Lender's remedy is limited to foreclosure of the Mortgage.\n\nGOVERNING LAW. This Note is govern"
+     'ed by the laws of Oregon.\n'),
+    ('recourse',
+     'PROMISSORY NOTE\n\nFOR VALUE RECEIVED, Millbrook Terrace LLC ("Borrower") promises to pay to Summ'
+     'it Trust Company ("Lender") the principal sum of $6,750,000 with interest at 5.4% per annum.\n\nL'
+     'IABILITY. Borrower waives the benefit of any anti-deficiency statute, and Lender may recover fr'
+     'om Borrower any amount remaining unpaid after foreclosure.\n\nGOVERNING LAW. This Note is governe'
+     'd by the laws of Oregon.\n'),
+    ('limited-recourse',
+     'PROMISSORY NOTE\n\nFOR VALUE RECEIVED, Millbrook Terrace LLC ("Borrower") promises to pay to Summ'
+     'it Trust Company ("Lender") the principal sum of $6,750,000 with interest at 5.4% per annum.\n\nL'
+     'IABILITY. Borrower shall not be personally liable for the Debt, except for the following, for w'
+     'hich Borrower shall be liable: (a) misappropriated rents; (b) environmental losses; and (c) unp'
+     'aid real estate taxes.\n\nGOVERNING LAW. This Note is governed by the laws of Oregon.\n'),
+    ('non-recourse',
+     'PROMISSORY NOTE\n\nFOR VALUE RECEIVED, Millbrook Terrace LLC ("Borrower") promises to pay to Summ'
+     'it Trust Company ("Lender") the principal sum of $6,750,000 with interest at 5.4% per annum.\n\nL'
+     "IABILITY. Borrower's obligation to pay this Note is limited to amounts available from the Trust"
+     ' Estate.\n\nGOVERNING LAW. This Note is governed by the laws of Oregon.\n'),
+    ('recourse',
+     'PROMISSORY NOTE\n\nFOR VALUE RECEIVED, Millbrook Terrace LLC ("Borrower") promises to pay to Summ'
+     'it Trust Company ("Lender") the principal sum of $6,750,000 with interest at 5.4% per annum.\n\nL'
+     'IABILITY. The limitation of liability in Section 8 does not apply to this Note, which is a gene'
+     'ral obligation of Borrower.\n\nGOVERNING LAW. This Note is governed by the laws of Oregon.\n'),
+    ('non-recourse',
+     'PROMISSORY NOTE\n\nFOR VALUE RECEIVED, Millbrook Terrace LLC ("Borrower") promises to pay to Summ'
+     'it Trust Company ("Lender") the principal sum of $6,750,000 with interest at 5.4% per annum.\n\nL'
+     'IABILITY. Notwithstanding anything to the contrary, Lender shall have recourse only to the Coll'
+     'ateral and no deficiency or personal judgment shall be sought against Borrower.\n\nGOVERNING LAW.'
+     ' This Note is governed by the laws of Oregon.\n'),
+    ('limited-recourse',
+     'PROMISSORY NOTE\n\nFOR VALUE RECEIVED, Millbrook Terrace LLC ("Borrower") promises to pay to Summ'
+     'it Trust Company ("Lender") the principal sum of $6,750,000 with interest at 5.4% per annum.\n\nL'
+     'IABILITY. The personal liability of Borrower for payment of this Note shall be limited to Two M'
+     'illion Dollars ($2,000,000), plus costs of collection.\n\nGOVERNING LAW. This Note is governed by'
+     ' the laws of Oregon.\n'),
+    ('recourse',
+     'PROMISSORY NOTE\n\nFOR VALUE RECEIVED, Millbrook Terrace LLC ("Borrower") promises to pay to Summ'
+     'it Trust Company ("Lender") the principal sum of $6,750,000 with interest at 5.4% per annum.\n\nL'
+     'IABILITY. Each of the undersigned is jointly and severally liable for the whole of the indebted'
+     'ness.\n\nGOVERNING LAW. This Note is governed by the laws of Oregon.\n'),
+    ('non-recourse',
+     'PROMISSORY NOTE\n\nFOR VALUE RECEIVED, Millbrook Terrace LLC ("Borrower") promises to pay to Summ'
+     'it Trust Company ("Lender") the principal sum of $6,750,000 with interest at 5.4% per annum.\n\nL'
+     "IABILITY. This is a non-recourse note: the holder's recovery is limited to the property that se"
+     'cures it.\n\nGOVERNING LAW. This Note is governed by the laws of Oregon.\n'),
+    ('limited-recourse',
+     'PROMISSORY NOTE\n\nFOR VALUE RECEIVED, Millbrook Terrace LLC ("Borrower") promises to pay to Summ'
+     'it Trust Company ("Lender") the principal sum of $6,750,000 with interest at 5.4% per annum.\n\nL'
+     'IABILITY. This is a non-recourse note, save that Borrower is personally responsible for losses '
+     "caused by Borrower's gross negligence, fraud or willful misconduct.\n\nGOVERNING LAW. This Note i"
+     's governed by the laws of Oregon.\n'),
+    ('recourse',
+     'PROMISSORY NOTE\n\nFOR VALUE RECEIVED, Millbrook Terrace LLC ("Borrower") promises to pay to Summ'
+     'it Trust Company ("Lender") the principal sum of $6,750,000 with interest at 5.4% per annum.\n\nL'
+     'IABILITY. Lender shall not be required to exhaust its remedies against the Premises before seek'
+     'ing payment from Borrower personally.\n\nGOVERNING LAW. This Note is governed by the laws of Oreg'
+     'on.\n'),
+    ('non-recourse',
+     'PROMISSORY NOTE\n\nFOR VALUE RECEIVED, Millbrook Terrace LLC ("Borrower") promises to pay to Summ'
+     'it Trust Company ("Lender") the principal sum of $6,750,000 with interest at 5.4% per annum.\n\nL'
+     'IABILITY. Any judgment obtained by Lender in an action on this Note shall be enforced only agai'
+     'nst the Premises and the rents from them.\n\nGOVERNING LAW. This Note is governed by the laws of '
+     'Oregon.\n'),
+    ('limited-recourse',
+     'PROMISSORY NOTE\n\nFOR VALUE RECEIVED, Millbrook Terrace LLC ("Borrower") promises to pay to Summ'
+     'it Trust Company ("Lender") the principal sum of $6,750,000 with interest at 5.4% per annum.\n\nL'
+     'IABILITY. Recourse against Borrower shall be limited to the Premises; this limitation shall be '
+     "null and void if Borrower transfers the Premises without Lender's prior written consent.\n\nGOVER"
+     'NING LAW. This Note is governed by the laws of Oregon.\n'),
+    ('recourse',
+     'PROMISSORY NOTE\n\nFOR VALUE RECEIVED, Millbrook Terrace LLC ("Borrower") promises to pay to Summ'
+     'it Trust Company ("Lender") the principal sum of $6,750,000 with interest at 5.4% per annum.\n\nL'
+     "IABILITY. Borrower's liability hereunder is unconditional and is not limited to the value of th"
+     'e Collateral.\n\nGOVERNING LAW. This Note is governed by the laws of Oregon.\n'),
+    ('non-recourse',
+     'PROMISSORY NOTE\n\nFOR VALUE RECEIVED, Millbrook Terrace LLC ("Borrower") promises to pay to Summ'
+     'it Trust Company ("Lender") the principal sum of $6,750,000 with interest at 5.4% per annum.\n\nL'
+     'IABILITY. Borrower shall be under no personal obligation to repay the Loan; the Loan shall be r'
+     'epaid exclusively from the sale or refinancing proceeds of the Premises.\n\nGOVERNING LAW. This N'
+     'ote is governed by the laws of Oregon.\n'),
+    ('recourse',
+     'PROMISSORY NOTE\n\nFOR VALUE RECEIVED, Millbrook Terrace LLC ("Borrower") promises to pay to Summ'
+     'it Trust Company ("Lender") the principal sum of $6,750,000 with interest at 5.4% per annum.\n\nL'
+     'IABILITY. Lender may sue Borrower for the entire unpaid balance without first proceeding agains'
+     't the Premises.\n\nGOVERNING LAW. This Note is governed by the laws of Oregon.\n'),
 ]
 
 

@@ -195,8 +195,8 @@ def judge_springing(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
     if is_title(ctx):
         return new_finding(ctx, Kind.recourse_title, rule, value="recourse", cue=ctx.anchor, score=0.8) if ctx.at_top \
             else None
-    if negation(ctx):
-        return None
+    if negation(ctx) or re.match(r"\W*(?:solely|only|exclusively|limited)\b", ctx.post, re.I):
+        return None  # "is recourse solely to the Accounts": recourse confined, judged as a limit elsewhere
     window = text[max(0, ctx.a0 - 200):ctx.a1 + 200]
     if lex.find("third_party_debt_cues", window) and not (lex.find("this_instrument", window)
                                                            or find_obligor(text[ctx.a1:ctx.a1 + 120], lex)):
@@ -214,6 +214,28 @@ def judge_springing(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
     if lex.find("this_instrument", text) or find_obligor(text, lex):
         return new_finding(ctx, Kind.personal_liability, rule, cue=ctx.anchor.lower(), score=0.8)
     return None
+
+
+_LIMITATION_NAMED = re.compile(  # the recourse limit itself, not "the limitations on interest"
+    r"\b(?:(?:this|the\s+foregoing|such|the\s+above|these|the\s+preceding)\s+(?:limitations?|exculpation|"
+    r"protections?)|limitations?\s+(?:of|on)\s+(?:liability|recourse)|exculpation|exculpatory\s+provisions?|"
+    r"non-?recourse\s+provisions?)\b[^.;]{0,60}$", re.I)
+_SEVERED = re.compile(r"\b(?:invalid|unenforceable|prohibited|illegal|severed|severable)\b", re.I)
+_HELD = re.compile(r"\b(?:held|deemed|found|declared|adjudged|determined|rendered)\s+(?:to\s+be\s+)?(?:\w+\s+)?$", re.I)
+_WHEN = re.compile(r"\b(?:if|upon|should|in\s+the\s+event|in\s+case|when|on\s+the\s+occurrence)\b", re.I)
+
+
+def judge_limitation_void(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
+    """'this limitation shall be null and void if Borrower transfers the Premises': the limit falls away on a
+    trigger, so full recourse springs (the trigger after the anchor, or opening the clause)."""
+    before = ctx.text[:ctx.a0]  # the whole sentence before the anchor ("If ..., the foregoing limitation is void")
+    if negation(ctx) or not _LIMITATION_NAMED.search(before[-120:]) or _HELD.search(before[-40:]) \
+            or _SEVERED.search(ctx.text):
+        return None  # "if any provision is held void": severability, no trigger
+    if not (re.match(r"[^.;]{0,40}?" + _WHEN.pattern, ctx.post, re.I) or _WHEN.search(before)):
+        return None
+    return new_finding(ctx, Kind.springing_recourse, rule, cue=ctx.anchor.lower(), triggers=triggers_in(ctx.text, lex),
+                       score=0.8)
 
 
 def judge_become_recourse(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
