@@ -194,6 +194,18 @@ class DocumentBuilder:
         self._len += len(text)
         self._tail = (self._tail + text)[-2:]
 
+    def add_located(self, text: str, starts: array, boxes: array) -> None:
+        """Append text holding located words: `starts` (array "i") their offsets in the Document, from
+        `length` on, and `boxes` x0, top, x1, bottom for each (float32). A page's words in one call."""
+        if not text:
+            return
+        if self._page is not None and starts:
+            self.doc.box_start.extend(starts)
+            self._xy.extend(boxes)
+        self._out.write(text)
+        self._len += len(text)
+        self._tail = (self._tail + text)[-2:]
+
     def _tail_is_break(self) -> bool:
         return self._tail == "\n\n"
 

@@ -7,7 +7,7 @@ lives here, so the two engines produce the same Document.text:
 - `group_lines`: consecutive words that share a baseline become a Line; a page's lines are
   held packed in one blob (`PageLines`), spooled to a temporary file for long documents, so
   holding every page until running headers are known costs no memory that grows with length;
-- `strip_running_lines`: running headers/footers and page numbers are dropped;
+- `strip_lines`: running headers/footers and page numbers are dropped (by `emit`, as it unpacks each page);
 - `emit`: lines are joined into paragraphs (hyphenation joined, hard breaks inside a
   paragraph become spaces, real paragraph breaks and headings become blank lines) and
   written, word by word with their boxes, into a DocumentBuilder.
@@ -18,145 +18,31 @@ from __future__ import annotations
 import math
 import re
 import statistics
-import struct
 from array import array
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import accumulate, repeat
+from operator import add
 
 from analyzer.document import DocumentBuilder, Page
 from analyzer.readers.clean import normalize_chars
-from analyzer.readers.spool import PageSpool
+from analyzer.readers.page_lines import (
+    MARGIN_ZONE,
+    Line,
+    PageLines,
+    Word,
+    count_alnum,
+    is_page_number,
+    line_key,
+)
 
-Word = tuple[str, float, float, float, float]  # text, x0, top, x1, bottom (points, origin top-left)
-
-MARGIN_ZONE = 0.08  # running headers/footers live within this fraction of the page height
-REPEAT_SHARE = 0.5  # ... and repeat on at least this share of the pages
+REPEAT_SHARE = 0.5  # running lines repeat on at least this share of the pages
 MIN_PAGES_FOR_REPEATS = 3
 
 # characters an engine uses to mark a hyphen that breaks a word at the end of a line
 _SOFT_HYPHENS = "\ufffe\u00ad\u0002"
-
-
-@dataclass(slots=True)
-class Line:
-    text: str  # normalized words joined by single spaces (a word never holds a space)
-    boxes: array  # x0, top, x1, bottom per word, as float32
-    x0: float
-    top: float
-    x1: float
-    bottom: float
-
-    @property
-    def words(self) -> list[str]:
-        return self.text.split(" ")
-
-    @property
-    def height(self) -> float:
-        return self.bottom - self.top
-
-
-_HEAD = struct.Struct("<III")  # lines, words, bytes of text
-
-
-def _pack(lines: list[Line]) -> bytes:
-    text = "\n".join(ln.text for ln in lines).encode("utf-8", "surrogatepass")
-    extents = array("d", [v for ln in lines for v in (ln.x0, ln.top, ln.x1, ln.bottom)])
-    boxes = array("f")
-    for ln in lines:
-        boxes.extend(ln.boxes)
-    return b"".join((_HEAD.pack(len(lines), len(boxes) // 4, len(text)), text, extents.tobytes(), boxes.tobytes()))
-
-
-def _unpack(blob: bytes, first_only: bool = False) -> list[Line]:
-    n_lines, n_words, n_text = _HEAD.unpack_from(blob)
-    if not n_lines:
-        return []
-    at = _HEAD.size
-    texts = blob[at:at + n_text].decode("utf-8", "surrogatepass").split("\n")
-    at += n_text
-    extents = array("d", blob[at:at + 32 * n_lines])
-    at += 32 * n_lines
-    boxes = array("f", blob[at:at + 16 * n_words])
-    out: list[Line] = []
-    k = 0
-    for i, text in enumerate(texts[:1] if first_only else texts):
-        n = 4 * (text.count(" ") + 1)
-        out.append(Line(text, boxes[k:k + n], *extents[4 * i:4 * i + 4]))
-        k += n
-    return out
-
-
-@dataclass(slots=True, eq=False)
-class PageLines:
-    """One page's lines, packed into one blob between extraction and layout, with the few facts
-    about them that are needed for every page at once (letters, margin lines, compounds).
-
-    `lines` unpacks on reading and packs on assignment; `spill` moves the blob to a PageSpool,
-    so a long document's pages wait on disk rather than in memory.
-    """
-
-    number: int  # 1-based
-    width: float | None = None
-    height: float | None = None
-    image_cover: float = 0.0  # share of the page area covered by images (0 when unknown)
-    has_marks: bool = True  # anything drawn on the page (False: a blank page; checked only when text is scarce)
-    ocr: bool = False
-    error: str | None = None  # set when the page could not be read
-    line_count: int = 0
-    alnum: int = 0  # letters and digits on the page
-    margin_keys: frozenset[str] = frozenset()  # keys of the lines in the top and bottom margins
-    compounds: frozenset[str] = frozenset()  # hyphenated words written inside its lines
-    _blob: bytes = b""
-    _spool: PageSpool | None = None
-    _ref: tuple[int, int] | None = None
-
-    def _bytes(self) -> bytes:
-        return self._spool.get(self._ref) if self._ref is not None and self._spool is not None else self._blob
-
-    @property
-    def lines(self) -> list[Line]:
-        return _unpack(self._bytes()) if self.line_count else []
-
-    @lines.setter
-    def lines(self, lines: list[Line]) -> None:
-        self.line_count = len(lines)
-        self.alnum = _alnum("".join(ln.text for ln in lines))
-        self.margin_keys = frozenset(_key(ln.text) for ln in lines if _in_zone(ln, self.height))
-        self.compounds = frozenset(w.lower() for ln in lines if "-" in ln.text for w in _COMPOUND.findall(ln.text))
-        self._ref, self._blob = None, _pack(lines) if lines else b""
-        self._store()
-
-    @property
-    def first_line(self) -> Line | None:
-        return _unpack(self._bytes(), first_only=True)[0] if self.line_count else None
-
-    @property
-    def text(self) -> str:
-        return "\n".join(ln.text for ln in self.lines)
-
-    def spill(self, spool: PageSpool) -> None:
-        """Keep the lines (now and after any change) in `spool` rather than in memory."""
-        self._spool = spool
-        self._store()
-
-    def _store(self) -> None:
-        if self._spool is None or not self._blob:
-            return
-        try:
-            self._ref, self._blob = self._spool.put(self._blob), b""
-        except OSError:  # no room for a temporary file: the page stays in memory, the read goes on
-            pass
-
-
-_ASCII_ALNUM = b"".join(bytes([c]) for c in range(128) if chr(c).isalnum())
-
-
-def _alnum(text: str) -> int:
-    if text.isascii():  # the common case, counted in C: bytes.translate deletes the letters and digits
-        raw = text.encode("ascii")
-        return len(raw) - len(raw.translate(None, _ASCII_ALNUM))
-    return sum(map(str.isalnum, text))
+_alnum = count_alnum  # the name the tests know
 
 
 def clean_box(raw: str, x0: float, top: float, x1: float, bottom: float
@@ -231,29 +117,6 @@ def group_lines(words: Iterable[Word]) -> list[Line]:
 
 # ---------------------------------------------------------------- running headers, footers, page numbers
 
-_DIGITS = re.compile(r"\d+")
-_PAGE_NUMBER = re.compile(
-    r"^(?:page\s*)?[-\u2013\u2014\[(]?\s*"
-    r"(?:\d{1,4}|(?=[ivxlcdm])m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})|[a-z]{1,2}-\d{1,3})"
-    r"\s*[-\u2013\u2014\])]?(?:\s*(?:of|/)\s*\d{1,4})?$",
-    re.I,
-)
-
-
-def _key(text: str) -> str:
-    return _DIGITS.sub("#", " ".join(text.lower().split()))
-
-
-def is_page_number(text: str) -> bool:
-    return bool(_PAGE_NUMBER.match(text.strip())) and not re.fullmatch(r"\(\s*[ivxlcdm]+\s*\)", text.strip(), re.I)
-
-
-def _in_zone(line: Line, height: float | None) -> bool:
-    if not height:
-        return False
-    return line.bottom <= MARGIN_ZONE * height or line.top >= (1 - MARGIN_ZONE) * height
-
-
 def find_running_keys(pages: list[PageLines]) -> set[str]:
     """Digit-normalized texts of lines in the top/bottom margins repeating on >= half the pages."""
     live = [p for p in pages if p.line_count]
@@ -286,30 +149,41 @@ def _pitch(lines: list[Line]) -> float | None:
 def strip_running_lines(page: PageLines, running: set[str]) -> int:
     """Remove running headers/footers and lone page numbers from `page`; returns how many."""
     lines = page.lines
-    if not lines:
-        return 0
-    keep = [
-        ln for ln in lines
-        if not (_in_zone(ln, page.height) and (_key(ln.text) in running or is_page_number(ln.text)))
-    ]
-    # a page number just outside the margin zone (reduced page images, big margins): only when it
-    # is the topmost or bottommost line left and stands apart from the text next to it
-    if len(keep) >= 2:
-        by_pos = sorted(keep, key=lambda ln: ln.bottom)
-        pitch = _pitch(by_pos) or 1.5 * statistics.median(ln.height for ln in by_pos)
-        drop = set()
-        first, second = by_pos[0], by_pos[1]
-        last, before = by_pos[-1], by_pos[-2]
-        if is_page_number(last.text) and last.bottom - before.bottom > 1.2 * pitch:
-            drop.add(id(last))
-        if is_page_number(first.text) and second.bottom - first.bottom > 1.2 * pitch:
-            drop.add(id(first))
-        if drop:
-            keep = [ln for ln in keep if id(ln) not in drop]
+    keep = strip_lines(lines, page.height, running)
     removed = len(lines) - len(keep)
     if removed:
         page.lines = keep
     return removed
+
+
+def strip_lines(lines: list[Line], height: float | None, running: set[str]) -> list[Line]:
+    """The lines of a page `height` points high without its running headers/footers and lone page numbers."""
+    if not lines:
+        return lines
+    if height:
+        low, high = MARGIN_ZONE * height, (1 - MARGIN_ZONE) * height
+        keep = [ln for ln in lines if not ((ln.bottom <= low or ln.top >= high)
+                                           and (line_key(ln.text) in running or is_page_number(ln.text)))]
+    else:
+        keep = list(lines)
+    # a page number just outside the margin zone (reduced page images, big margins): only when it
+    # is the topmost or bottommost line left and stands apart from the text next to it
+    if len(keep) >= 2:
+        by_pos = sorted(keep, key=lambda ln: ln.bottom)
+        first, second = by_pos[0], by_pos[1]
+        last, before = by_pos[-1], by_pos[-2]
+        last_number, first_number = is_page_number(last.text), is_page_number(first.text)
+        if not (last_number or first_number):  # the common case: no pitch needed
+            return keep
+        pitch = _pitch(by_pos) or 1.5 * statistics.median(ln.height for ln in by_pos)
+        drop = set()
+        if last_number and last.bottom - before.bottom > 1.2 * pitch:
+            drop.add(id(last))
+        if first_number and second.bottom - first.bottom > 1.2 * pitch:
+            drop.add(id(first))
+        if drop:
+            keep = [ln for ln in keep if id(ln) not in drop]
+    return keep
 
 
 # ---------------------------------------------------------------- paragraphs
@@ -384,7 +258,6 @@ def _line_break(a: Line, b: Line, shape: _PageShape, compounds: frozenset[str] =
     return join_kind(a.text, b.text, compounds)
 
 
-_COMPOUND = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
 _LEADING_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
@@ -440,46 +313,80 @@ class PageBuilder(DocumentBuilder):
         self._page = Page(number=number, start=self.length, end=self.length, width=width, height=height, ocr=ocr)
 
 
-def _emit_line(b: DocumentBuilder, line: Line, drop_last_hyphen: bool) -> None:
-    text = line.text
-    if drop_last_hyphen:
-        if text.endswith(" -"):  # the hyphen is a word of its own: dropping it leaves an empty word
-            words = line.words
-            bx = line.boxes
-            b.add_words(" ".join(words[:-1]), bx[:-4])
-            b.add(" ")
-            return
-        text = text[:-1]
-    b.add_words(text, line.boxes)
+def _emit_page(b: DocumentBuilder, lines: list[Line], joins: list[str], tail: str | None) -> None:
+    """A page's lines, joined as `joins` say (and the last as `tail` says), in one write to the builder.
+
+    The same text and boxes as one `add_words` per line and one `add` per join, without the calls:
+    a line-end hyphen dropped ("-") leaves the line's text without it, or its last word when the
+    hyphen stands alone (the space before it stays)."""
+    parts: list[str] = []
+    starts = array("i")
+    boxes = array("f")
+    at = b.length
+    for i, line in enumerate(lines):
+        after = joins[i] if i < len(joins) else tail
+        text, bx = line.text, line.boxes
+        gap = ""
+        if after == "-":
+            if text.endswith(" -"):
+                text, bx, gap = text[:-2], bx[:-4], " "
+            else:
+                text = text[:-1]
+        if text:
+            if bx:
+                starts.extend(accumulate(map(add, map(len, text.split(" ")), repeat(1)), initial=at))
+                starts.pop()
+                boxes.extend(bx)
+            parts.append(text)
+            at += len(text)
+        if i < len(joins):
+            j = joins[i]
+            gap += "\n\n" if j == "\n\n" else (" " if j == " " else "")
+        if gap:
+            parts.append(gap)
+            at += len(gap)
+    b.add_located("".join(parts), starts, boxes)
 
 
-def emit(b: PageBuilder, pages: list[PageLines]) -> None:
+def emit(b: PageBuilder, pages: list[PageLines], running: set[str] | None = None) -> None:
     """Write the pages' lines into the builder as paragraphs, page after page.
 
     Each page is unpacked once and released once laid out, so the pages and the growing
-    Document never both hold the whole text.
+    Document never both hold the whole text. With `running` (find_running_keys), each page's
+    running lines are stripped as it is unpacked rather than in a pass (and a repacking) of their own;
+    a page where a stripped line may hold a hyphenated compound is stripped first, since the compounds
+    that decide line-end hyphens are those of the lines kept.
     """
-    prev_last: Line | None = None
+    done: set[int] = set()
+    if running is not None:
+        for i, p in enumerate(pages):
+            if p.strippable_compounds:
+                strip_running_lines(p, running)
+                done.add(i)
     compounds = hyphenated_compounds(pages)
-    for idx, page in enumerate(pages):
+
+    def load(i: int) -> list[Line]:
+        page = pages[i]
         lines = page.lines
-        nxt_first = pages[idx + 1].first_line if idx + 1 < len(pages) else None
+        return lines if running is None or i in done else strip_lines(lines, page.height, running)
+
+    prev_last: Line | None = None
+    nxt = load(0) if pages else []
+    for idx, page in enumerate(pages):
+        lines = nxt
+        nxt = load(idx + 1) if idx + 1 < len(pages) else []
+        nxt_first = nxt[0] if nxt else None
         sep = continues_across(prev_last, lines[0], compounds) if prev_last is not None and lines else None
         if sep is None:
             b.start_page(page.number, page.width, page.height, ocr=page.ocr)
         else:
             b.start_page_continuing(page.number, "" if sep in ("-", "") else " ",
                                     page.width, page.height, ocr=page.ocr)
-        page.lines = []
+        page.release()
         if not lines:
             prev_last = None
             continue
         joins = page_joins(lines, compounds)
         tail = continues_across(lines[-1], nxt_first, compounds) if nxt_first is not None else None
-        for i, line in enumerate(lines):
-            after = joins[i] if i < len(joins) else tail
-            _emit_line(b, line, drop_last_hyphen=after == "-")
-            if i < len(joins):
-                j = joins[i]
-                b.add("\n\n" if j == "\n\n" else (" " if j == " " else ""))
+        _emit_page(b, lines, joins, tail)
         prev_last = lines[-1]
