@@ -9,8 +9,8 @@ from collections.abc import Callable, Iterator
 
 from analyzer.errors import AnalyzerError, CorruptDocument, EncryptedDocument
 from analyzer.readers import pdfminer_fence
+from analyzer.readers.page_lines import PageLines, Word
 from analyzer.readers.pdf_common import LOW_DENSITY_CHARS, X_TOLERANCE_RATIO, check_pages, close_quietly, cover, short
-from analyzer.readers.pdf_layout import PageLines, Word
 from analyzer.readers.pdfminer_fence import too_large
 from analyzer.readers.registry import ReadOptions
 
@@ -186,7 +186,7 @@ def pages_pdfium(data: bytes, options: ReadOptions, state: dict | None = None) -
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
 
-    from analyzer.readers.pdfium_fast import fast_lines
+    from analyzer.readers.pdfium_fast import fast_packed
 
     check_inflated_sizes(data)
     try:
@@ -214,7 +214,7 @@ def pages_pdfium(data: bytes, options: ReadOptions, state: dict | None = None) -
                 rotation = page.get_rotation() % 360
                 mb = tuple(float(v) for v in page.get_mediabox())
                 textpage = page.get_textpage()
-                out.lines = fast_lines(textpage, rotation, mb, pdfium_words)
+                out.set_packed(*fast_packed(textpage, rotation, mb, pdfium_words))
                 if out.alnum < LOW_DENSITY_CHARS:
                     images = list(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=4))
                     boxes = []
