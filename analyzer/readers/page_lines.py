@@ -20,7 +20,9 @@ Word = tuple[str, float, float, float, float]  # text, x0, top, x1, bottom (poin
 
 MARGIN_ZONE = 0.08  # running headers/footers live within this fraction of the page height
 
-COMPOUND = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
+# letter runs joined by hyphens; a match can only start where a run starts (the lookbehind changes no match,
+# it spares the search from retrying at every letter inside a word)
+COMPOUND = re.compile(r"(?<![^\W\d_])[^\W\d_]+(?:-[^\W\d_]+)+")
 _DIGITS = re.compile(r"\d+")
 _PAGE_NUMBER = re.compile(
     r"^(?:page\s*)?[-\u2013\u2014\[(]?\s*"

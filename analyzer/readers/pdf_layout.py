@@ -20,7 +20,7 @@ import re
 import statistics
 from array import array
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import accumulate, repeat
 from operator import add
@@ -231,33 +231,6 @@ def _starts_upper(text: str) -> bool:
     return c.isupper() or c.isdigit()
 
 
-def _line_break(a: Line, b: Line, shape: _PageShape, compounds: frozenset[str] = frozenset()) -> str:
-    """How line `b` follows line `a` on the same page: "\\n\\n", " ", "" (hyphen kept) or "-" (hyphen dropped)."""
-    short = shape.width > 0 and (a.x1 - a.x0) < 0.7 * shape.width
-    ends_sentence = bool(_SENTENCE_END.search(a.text))
-    b_block = bool(_BLOCK_START.match(b.text))
-    # vertical gap clearly larger than the usual line spacing
-    if shape.pitch:
-        delta = b.bottom - a.bottom  # baselines: engines agree on descents more than on ascents
-        if delta > 1.45 * shape.pitch and delta > shape.pitch + 0.4 * max(a.height, 1.0):
-            return "\n\n"
-    # a heading on its own line stays its own paragraph
-    a_heading = short and (bool(_HEADING.match(a.text)) or _is_caps_heading(a.text))
-    if a_heading and (ends_sentence or not _CLAUSE_END.search(a.text)) and _starts_upper(b.text):
-        return "\n\n"
-    b_heading = (_HEADING.match(b.text) or _is_caps_heading(b.text)) and (b.x1 - b.x0) < 0.7 * shape.width
-    if b_heading and (ends_sentence or short):
-        return "\n\n"
-    if b_block and (ends_sentence or short):
-        return "\n\n"
-    if ends_sentence and _starts_upper(b.text):
-        if short:
-            return "\n\n"
-        if b.x0 > a.x0 + max(a.height, 6.0):  # first-line indent of a new paragraph
-            return "\n\n"
-    return join_kind(a.text, b.text, compounds)
-
-
 _LEADING_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
@@ -295,11 +268,52 @@ def continues_across(prev: Line, nxt: Line, compounds: frozenset[str] = frozense
 
 
 def page_joins(lines: list[Line], compounds: frozenset[str] = frozenset()) -> list[str]:
-    """Separator between each pair of consecutive lines of a page."""
+    """Separator between each pair of consecutive lines of a page (see `_pair_break`); whether a line ends
+    a sentence or is a heading is asked once per line, not once per pair."""
     if len(lines) < 2:
         return []
     shape = _shape(lines)
-    return [_line_break(a, b, shape, compounds) for a, b in zip(lines, lines[1:], strict=False)]
+    pitch, full = shape.pitch, shape.width
+    texts = [ln.text for ln in lines]
+    ends = [_SENTENCE_END.search(t) is not None for t in texts]
+    heads: list[bool | None] = [None] * len(lines)
+
+    def heading(i: int) -> bool:
+        h = heads[i]
+        if h is None:
+            h = heads[i] = bool(_HEADING.match(texts[i])) or _is_caps_heading(texts[i])
+        return h
+
+    out = []
+    for i in range(len(lines) - 1):
+        a, b = lines[i], lines[i + 1]
+        out.append(_pair_break(a, b, i, pitch, full, ends[i], heading, compounds))
+    return out
+
+
+def _pair_break(a: Line, b: Line, i: int, pitch: float | None, full: float, ends_sentence: bool,
+                heading: Callable[[int], bool], compounds: frozenset[str]) -> str:
+    """How line `b` (i + 1 on its page) follows line `a` (i): "\\n\\n", " ", "" (hyphen kept) or "-" (hyphen
+    dropped). `heading(k)` says whether line k of the page reads as a heading."""
+    short = full > 0 and (a.x1 - a.x0) < 0.7 * full
+    # vertical gap clearly larger than the usual line spacing
+    if pitch:
+        delta = b.bottom - a.bottom  # baselines: engines agree on descents more than on ascents
+        if delta > 1.45 * pitch and delta > pitch + 0.4 * max(a.bottom - a.top, 1.0):
+            return "\n\n"
+    # a heading on its own line stays its own paragraph
+    if short and heading(i) and (ends_sentence or not _CLAUSE_END.search(a.text)) and _starts_upper(b.text):
+        return "\n\n"
+    if (ends_sentence or short) and (b.x1 - b.x0) < 0.7 * full and heading(i + 1):
+        return "\n\n"
+    if (ends_sentence or short) and _BLOCK_START.match(b.text):
+        return "\n\n"
+    if ends_sentence and _starts_upper(b.text):
+        if short:
+            return "\n\n"
+        if b.x0 > a.x0 + max(a.bottom - a.top, 6.0):  # first-line indent of a new paragraph
+            return "\n\n"
+    return join_kind(a.text, b.text, compounds)
 
 
 class PageBuilder(DocumentBuilder):
