@@ -6,13 +6,17 @@ import ctypes
 import re
 import zlib
 from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
 from analyzer.errors import AnalyzerError, CorruptDocument, EncryptedDocument
 from analyzer.readers import pdfminer_fence
-from analyzer.readers.page_lines import PageLines, Word
+from analyzer.readers.page_lines import PageLines, Word, count_alnum
 from analyzer.readers.pdf_common import LOW_DENSITY_CHARS, X_TOLERANCE_RATIO, check_pages, close_quietly, cover, short
 from analyzer.readers.pdfminer_fence import too_large
 from analyzer.readers.registry import ReadOptions
+
+if TYPE_CHECKING:
+    from analyzer.readers.pdfium_fast import Draft
 
 _STREAM_START = re.compile(rb"stream\r?\n")
 
@@ -182,11 +186,12 @@ def pdfium_words(textpage, rotation: int, mb: tuple[float, float, float, float],
     return _WordSplitter(textpage, rotation, mb, _aligned_text(textpage, n, text)).split(start, end)
 
 
+_BATCH_PAGES = 16  # pages whose estimated word boxes are computed together
+_BATCH_CHARS = 1 << 20  # ... as long as the padded texts stay under this many characters
+
+
 def pages_pdfium(data: bytes, options: ReadOptions, state: dict | None = None) -> Iterator[PageLines]:
     import pypdfium2 as pdfium
-    import pypdfium2.raw as pdfium_c
-
-    from analyzer.readers.pdfium_fast import fast_packed
 
     check_inflated_sizes(data)
     try:
@@ -205,32 +210,69 @@ def pages_pdfium(data: bytes, options: ReadOptions, state: dict | None = None) -
         n = len(pdf)
         check_pages(n, options)
         first, last = options.page_range or (1, n)
+        batch: list[tuple[PageLines, Draft | None]] = []
+        longest = 0
         for index in range(max(first, 1) - 1, min(last, n)):
-            out = PageLines(number=index + 1)
-            page = textpage = None
-            try:
-                page = pdf[index]
-                out.width, out.height = float(page.get_width()), float(page.get_height())
-                rotation = page.get_rotation() % 360
-                mb = tuple(float(v) for v in page.get_mediabox())
-                textpage = page.get_textpage()
-                out.set_packed(*fast_packed(textpage, rotation, mb, pdfium_words))
-                if out.alnum < LOW_DENSITY_CHARS:
-                    images = list(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=4))
-                    boxes = []
-                    to_tl = _to_top_left(rotation, mb)
-                    for obj in images:
-                        # pypdfium2 >= 5 renamed get_pos to get_bounds
-                        left, bottom, right, top = (obj.get_bounds() if hasattr(obj, "get_bounds")
-                                                    else obj.get_pos())
-                        (ax, ay), (bx, by) = to_tl(left, top), to_tl(right, bottom)
-                        boxes.append((min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)))
-                    out.image_cover = cover(boxes, out.width, out.height)
-                    out.has_marks = bool(images) or (not out.lines and pdfium_c.FPDFPage_CountObjects(page.raw) > 0)
-            except Exception as exc:
-                out.lines, out.error = [], short(exc)
-            finally:
-                close_quietly(textpage, page)
-            yield out
+            out, draft = _read_page(pdf, index)
+            size = len(draft.text) if draft is not None else 0
+            if batch and (len(batch) >= _BATCH_PAGES or (len(batch) + 1) * (max(longest, size) + 1) > _BATCH_CHARS):
+                yield from _finished(batch)
+                batch, longest = [], 0
+            batch.append((out, draft))
+            longest = max(longest, size)
+        yield from _finished(batch)
     finally:
         close_quietly(pdf)
+
+
+def _read_page(pdf, index: int) -> tuple[PageLines, Draft | None]:
+    """Page `index` read while it is open: its lines but the estimated word boxes (None when it failed)."""
+    import pypdfium2.raw as pdfium_c
+
+    from analyzer.readers.pdfium_fast import fast_draft
+
+    out = PageLines(number=index + 1)
+    page = textpage = None
+    try:
+        page = pdf[index]
+        out.width, out.height = float(page.get_width()), float(page.get_height())
+        rotation = page.get_rotation() % 360
+        mb = tuple(float(v) for v in page.get_mediabox())
+        textpage = page.get_textpage()
+        draft = fast_draft(textpage, rotation, mb, pdfium_words)
+        if count_alnum("\n".join(draft.texts)) < LOW_DENSITY_CHARS:
+            images = list(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=4))
+            boxes = []
+            to_tl = _to_top_left(rotation, mb)
+            for obj in images:
+                # pypdfium2 >= 5 renamed get_pos to get_bounds
+                left, bottom, right, top = (obj.get_bounds() if hasattr(obj, "get_bounds")
+                                            else obj.get_pos())
+                (ax, ay), (bx, by) = to_tl(left, top), to_tl(right, bottom)
+                boxes.append((min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)))
+            out.image_cover = cover(boxes, out.width, out.height)
+            out.has_marks = bool(images) or (not draft.texts and pdfium_c.FPDFPage_CountObjects(page.raw) > 0)
+        return out, draft
+    except Exception as exc:
+        out.error = short(exc)
+        return out, None
+    finally:
+        close_quietly(textpage, page)
+
+
+def _finished(batch: list[tuple[PageLines, Draft | None]]) -> Iterator[PageLines]:
+    """The batch's pages, their word boxes computed together (a page at a time if that fails)."""
+    from analyzer.readers.pdfium_fast import finish
+
+    drafts = [d for _, d in batch if d is not None]
+    try:
+        packed = iter(finish(drafts))
+    except Exception:
+        packed = None
+    for out, draft in batch:
+        if draft is not None:
+            try:
+                out.set_packed(*(next(packed) if packed is not None else finish([draft])[0]))
+            except Exception as exc:
+                out.lines, out.error = [], short(exc)
+        yield out

@@ -24,6 +24,7 @@ from __future__ import annotations
 import ctypes
 import re
 from array import array
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -54,8 +55,6 @@ def fast_lines(textpage, rotation: int, mb: tuple[float, float, float, float], e
     `exact_words(textpage, rotation, mb, start, end)` is the per-character reading of a character range.
     """
     texts, extents, boxes = fast_packed(textpage, rotation, mb, exact_words)
-    if not texts:
-        return []
     out: list[Line] = []
     k = 0
     for i, text in enumerate(texts):
@@ -67,15 +66,34 @@ def fast_lines(textpage, rotation: int, mb: tuple[float, float, float, float], e
 
 def fast_packed(textpage, rotation: int, mb: tuple[float, float, float, float], exact_words) -> Packed:
     """`fast_lines`, packed as `PageLines.set_packed` takes them."""
+    return finish([fast_draft(textpage, rotation, mb, exact_words)])[0]
+
+
+@dataclass(slots=True)
+class Draft:
+    """A page's lines before the estimated word boxes are computed, which `finish` does for several pages
+    at once (numpy's cost is per call, and a page is ~40 short calls). Read while the page is open."""
+
+    text: str  # the page's text (index-aligned with pdfium's characters)
+    geo: array  # start, end, x0, top, x1, bottom of each one-object piece
+    texts: list[str]  # the lines
+    extents: list[float]  # x0, top, x1, bottom of each line
+    refs: list[int | bytes]  # each line's boxes: the index of its one-object piece, or float32 bytes
+
+
+def fast_draft(textpage, rotation: int, mb: tuple[float, float, float, float], exact_words) -> Draft:
+    """The page's lines (see `fast_lines`), their estimated word boxes left to `finish`."""
     import pypdfium2.raw as pdfium_c
 
     handle = textpage.raw
     n = pdfium_c.FPDFText_CountChars(handle)
     if n <= 0:
-        return [], [], b""
+        return Draft("", array("d"), [], [], [])
     text = textpage.get_text_range(0, n)
     if rotation != 0 or len(text) != n:  # rotated, or text not index-aligned with the characters
-        return pack_lines(group_lines(exact_words(textpage, rotation, mb, 0, n, text)))
+        lines = group_lines(exact_words(textpage, rotation, mb, 0, n, text))
+        texts, extents, _ = pack_lines(lines)
+        return Draft("", array("d"), texts, extents, [ln.boxes.tobytes() for ln in lines])
     rect = pdfium_c.FS_RECTF()
     ref = ctypes.byref(rect)
     loose, count_rects, font_size = (pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_CountRects,
@@ -83,8 +101,8 @@ def fast_packed(textpage, rotation: int, mb: tuple[float, float, float, float], 
     mx0, my1 = mb[0], mb[3]
     plain_page = _PLAIN_PAGE.fullmatch(text) is not None
     segs: list[int | list] = []  # in flow order: index of a one-object piece, or a piece's exact words
-    geo = array("d")  # start, end, x0, top, x1, bottom of each one-object piece
-    texts: list[str] = []  # their texts
+    geo = array("d")
+    texts: list[str] = []  # the one-object pieces' texts
     for m in _PIECE.finditer(text):
         s, e = m.span()
         piece = m.group()
@@ -114,7 +132,7 @@ def fast_packed(textpage, rotation: int, mb: tuple[float, float, float, float], 
         segs.append(len(texts))
         geo.extend((s, e, x0, top, x1, bottom))
         texts.append(piece if "  " not in piece else " ".join(piece.split()))
-    out = _Lines(*_word_boxes(text, geo)) if geo else _Lines(np.empty((0, 4), dtype=np.float32), np.zeros(1))
+    out = _Lines(text, geo)
     add = out.add
     for seg in segs:
         if seg.__class__ is int:
@@ -123,27 +141,47 @@ def fast_packed(textpage, rotation: int, mb: tuple[float, float, float, float], 
         else:
             out.exact(seg)
     out.flush()
-    return out.texts, out.extents, b"".join(out.boxes)
+    return Draft(text, geo, out.texts, out.extents, out.refs)
 
 
-def _word_boxes(text: str, geo: array) -> tuple[np.ndarray, np.ndarray]:
-    """Boxes of the words of every one-object piece, estimated along its piece, for the page at once:
-    the piece's width shared by its characters in proportion to their table widths (a space 0.28 em).
-    Returns the boxes (float32, a row a word) and where each piece's words start and end among them.
+def finish(drafts: list[Draft]) -> list[Packed]:
+    """The drafts' lines packed, their estimated word boxes computed for all the pages at once."""
+    fast = [d for d in drafts if d.geo]
+    raw, bounds = _word_boxes([d.text for d in fast], [d.geo for d in fast]) if fast else (b"", [0])
+    out: list[Packed] = []
+    base = 0  # index of the draft's first one-object piece among those of all the drafts
+    for d in drafts:
+        chunks = [r if r.__class__ is bytes else raw[16 * bounds[base + r]:16 * bounds[base + r + 1]] for r in d.refs]
+        out.append((d.texts, d.extents, b"".join(chunks)))
+        base += len(d.geo) // 6
+    return out
 
-    Fitting glyphs at the font size and giving the spaces the rest (for justified lines) was tried and
-    was no closer on the samples and dev PDFs (median error 1.6 pt against 1.5), the faces vary too much.
+
+def _word_boxes(texts: list[str], geos: list[array]) -> tuple[bytes, list[int]]:
+    """Boxes of the words of every one-object piece of some pages, estimated along its piece: the piece's
+    width shared by its characters in proportion to their table widths (a space 0.28 em). Returns the
+    boxes (float32 bytes, 16 a word) and where each piece's words start and end among them (pieces
+    numbered across the pages, in order).
+
+    The pages are laid side by side, each padded with spaces to one width (so a word ends with its page),
+    and each page's glyph widths summed along its own row: the same sums, in the same order, as one page
+    alone. Fitting glyphs at the font size and giving the spaces the rest (for justified lines) was tried
+    and was no closer on the samples and dev PDFs (median error 1.6 pt against 1.5), the faces vary too much.
     """
-    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    glyphs = np.zeros(len(codes) + 1)  # cumulative glyph width before each character
-    np.cumsum(np.take(_GLYPH, codes, mode="clip"), out=glyphs[1:])
-    blank = np.flatnonzero(codes == 32)  # spaces before a position: searched, the counts being exact either way
+    k, span = len(texts), max(map(len, texts)) + 1
+    codes = np.frombuffer("".join(t.ljust(span) for t in texts).encode("utf-32-le", "surrogatepass"),
+                          dtype=np.uint32)
+    glyphs = np.zeros((k, span + 1))  # row p, column j: page p's glyph widths before its character j
+    np.cumsum(np.take(_GLYPH, codes, mode="clip").reshape(k, span), axis=1, out=glyphs[:, 1:])
+    glyphs = glyphs.ravel()  # character x (of page p) at x + p
+    blank = np.flatnonzero(codes == 32)  # spaces before a position, by search: only differences are used
     inked = np.zeros(len(codes) + 2, dtype=bool)
     inked[1:-1] = codes > 32
     edges = np.flatnonzero(inked[1:] != inked[:-1])
     ws, we = edges[0::2], edges[1::2]  # words: runs of characters past the space, [start, end)
-    seg = np.frombuffer(geo, dtype=np.float64).reshape(-1, 6)
-    s, e = seg[:, 0].astype(np.int64), seg[:, 1].astype(np.int64)
+    seg = np.frombuffer(b"".join(g.tobytes() for g in geos), dtype=np.float64).reshape(-1, 6)
+    page = np.repeat(np.arange(k), [len(g) // 6 for g in geos])
+    s, e = seg[:, 0].astype(np.int64) + page * span, seg[:, 1].astype(np.int64) + page * span
     x0, width = seg[:, 2], seg[:, 4] - seg[:, 2]
     i0 = np.searchsorted(ws, s)
     counts = np.searchsorted(ws, e) - i0
@@ -151,40 +189,45 @@ def _word_boxes(text: str, geo: array) -> tuple[np.ndarray, np.ndarray]:
     np.cumsum(counts, out=bounds[1:])
     which = np.repeat(np.arange(len(seg)), counts)
     picked = np.arange(bounds[-1]) + np.repeat(i0 - bounds[:-1], counts)
-    g0, n0 = glyphs[s], np.searchsorted(blank, s)
-    total = glyphs[e] - g0 + 0.28 * (np.searchsorted(blank, e) - n0)
+    g0, n0 = glyphs[s + page], np.searchsorted(blank, s)
+    total = glyphs[e + page] - g0 + 0.28 * (np.searchsorted(blank, e) - n0)
     per_glyph = np.divide(width, total, out=np.zeros_like(width), where=total > 0)
     per_space = 0.28 * per_glyph
-    a, b, o, g0, n0 = per_glyph[which], per_space[which], x0[which], g0[which], n0[which]
+    a, b, o, g0, n0, pw = per_glyph[which], per_space[which], x0[which], g0[which], n0[which], page[which]
     start, end = ws[picked], np.minimum(we[picked], e[which])
     xy = np.empty((len(picked), 4), dtype=np.float32)
-    xy[:, 0] = o + (glyphs[start] - g0) * a + (np.searchsorted(blank, start) - n0) * b
+    xy[:, 0] = o + (glyphs[start + pw] - g0) * a + (np.searchsorted(blank, start) - n0) * b
     xy[:, 1] = seg[which, 3]
-    xy[:, 2] = o + (glyphs[end] - g0) * a + (np.searchsorted(blank, end) - n0) * b
+    xy[:, 2] = o + (glyphs[end + pw] - g0) * a + (np.searchsorted(blank, end) - n0) * b
     xy[:, 3] = seg[which, 5]
-    return xy, bounds
+    return xy.tobytes(), bounds.tolist()
 
 
 class _Lines:
-    """Pieces in flow order to packed lines, with group_lines' rules applied per piece (its words share a
-    baseline). A piece is (text, boxes, last word's box, x0, top, x1, bottom): the boxes are float32 bytes,
-    or the index of a one-object piece among those of `_word_boxes` (its last box then None until needed)."""
+    """Pieces in flow order to lines, with group_lines' rules applied per piece (its words share a baseline).
+    A piece is (text, boxes, last word's box, x0, top, x1, bottom): the boxes are float32 bytes, or the
+    index of a one-object piece (its last box then None). The page's estimated boxes are only computed
+    here when pieces share a line (rare: the boxes decide how); else `finish` does it, for many pages."""
 
-    def __init__(self, xy: np.ndarray, bounds: np.ndarray) -> None:
-        self.xy, self.raw, self.bounds = xy, xy.tobytes(), bounds.tolist()
+    def __init__(self, text: str, geo: array) -> None:
+        self.text, self.geo = text, geo
+        self.raw: bytes | None = None
+        self.bounds: list[int] = []
         self.texts: list[str] = []
         self.extents: list[float] = []
-        self.boxes: list[bytes] = []
+        self.refs: list[int | bytes] = []
         self.cur: list[tuple] = []  # pieces of the line being built
         self.top = self.bottom = 0.0  # vertical extent of the line being built
 
     def _bytes(self, bx: bytes | int) -> bytes:
-        if bx.__class__ is int:
-            return self.raw[16 * self.bounds[bx]:16 * self.bounds[bx + 1]]
-        return bx
+        if bx.__class__ is not int:
+            return bx
+        if self.raw is None:
+            self.raw, self.bounds = _word_boxes([self.text], [self.geo])
+        return self.raw[16 * self.bounds[bx]:16 * self.bounds[bx + 1]]
 
-    def _last(self, piece: tuple) -> tuple | list:
-        return self.xy[self.bounds[piece[1] + 1] - 1].tolist() if piece[2] is None else piece[2]
+    def _last(self, piece: tuple) -> tuple:
+        return tuple(array("f", self._bytes(piece[1])[-16:])) if piece[2] is None else piece[2]
 
     def flush(self) -> None:
         cur = self.cur
@@ -194,7 +237,7 @@ class _Lines:
             t, bx, _, x0, top, x1, bottom = cur[0]
             self.texts.append(t)
             self.extents += (x0, top, x1, bottom)
-            self.boxes.append(self._bytes(bx))
+            self.refs.append(bx)
             return
         texts = " ".join(p[0] for p in cur).split(" ")
         boxes = array("f")
@@ -207,7 +250,7 @@ class _Lines:
         self.texts.append(" ".join(texts))
         self.extents += (min(p[3] for p in cur), min(p[4] for p in cur), max(p[5] for p in cur),
                          max(p[6] for p in cur))
-        self.boxes.append(boxes.tobytes())
+        self.refs.append(boxes.tobytes())
 
     def add(self, t: str, bx: bytes | int, last: tuple | None, x0: float, top: float, x1: float, bottom: float,
             one_word: bool) -> None:
