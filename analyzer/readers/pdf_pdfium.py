@@ -11,7 +11,15 @@ from typing import TYPE_CHECKING
 from analyzer.errors import AnalyzerError, CorruptDocument, EncryptedDocument
 from analyzer.readers import pdfminer_fence
 from analyzer.readers.page_lines import PageLines, Word, count_alnum
-from analyzer.readers.pdf_common import LOW_DENSITY_CHARS, X_TOLERANCE_RATIO, check_pages, close_quietly, cover, short
+from analyzer.readers.pdf_common import (
+    LOW_DENSITY_CHARS,
+    X_TOLERANCE_RATIO,
+    bare_c,
+    check_pages,
+    close_quietly,
+    cover,
+    short,
+)
 from analyzer.readers.pdfminer_fence import too_large
 from analyzer.readers.registry import ReadOptions
 
@@ -111,8 +119,8 @@ class _WordSplitter:
         self.mx0, self.my1 = mb[0], mb[3]
         self.rect = pdfium_c.FS_RECTF()
         self.ref = ctypes.byref(self.rect)
-        self.loose = pdfium_c.FPDFText_GetLooseCharBox
-        self.font_size = pdfium_c.FPDFText_GetFontSize
+        self.loose = bare_c("FPDFText_GetLooseCharBox")
+        self.font_size = bare_c("FPDFText_GetFontSize")
         self.words: list[Word] = []
 
     def emit(self, piece: str, x0: float, top: float, x1: float, bottom: float, size: float) -> None:

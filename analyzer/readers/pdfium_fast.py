@@ -29,6 +29,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from analyzer.readers.page_lines import Line, Packed, pack_lines
+from analyzer.readers.pdf_common import bare_c
 from analyzer.readers.pdf_layout import clean_box, group_lines
 
 _PIECE = re.compile(r"\S(?:[^\r\n]*\S)?")  # a line of pdfium's text, without the spaces around it
@@ -96,8 +97,8 @@ def fast_draft(textpage, rotation: int, mb: tuple[float, float, float, float], e
         return Draft("", array("d"), texts, extents, [ln.boxes.tobytes() for ln in lines])
     rect = pdfium_c.FS_RECTF()
     ref = ctypes.byref(rect)
-    loose, count_rects, font_size = (pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_CountRects,
-                                     pdfium_c.FPDFText_GetFontSize)
+    loose, count_rects, font_size = (bare_c("FPDFText_GetLooseCharBox"), bare_c("FPDFText_CountRects"),
+                                     bare_c("FPDFText_GetFontSize"))
     mx0, my1 = mb[0], mb[3]
     plain_page = _PLAIN_PAGE.fullmatch(text) is not None
     segs: list[int | list] = []  # in flow order: index of a one-object piece, or a piece's exact words
