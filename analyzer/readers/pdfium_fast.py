@@ -101,9 +101,10 @@ def fast_draft(textpage, rotation: int, mb: tuple[float, float, float, float], e
                                      bare_c("FPDFText_GetFontSize"))
     mx0, my1 = mb[0], mb[3]
     plain_page = _PLAIN_PAGE.fullmatch(text) is not None
-    segs: list[int | list] = []  # in flow order: index of a one-object piece, or a piece's exact words
     geo = array("d")
-    texts: list[str] = []  # the one-object pieces' texts
+    out = _Lines(text, geo)
+    texts, extents, refs = out.texts, out.extents, out.refs
+    k = 0  # one-object pieces so far
     for m in _PIECE.finditer(text):
         s, e = m.span()
         piece = m.group()
@@ -111,14 +112,14 @@ def fast_draft(textpage, rotation: int, mb: tuple[float, float, float, float], e
             if piece[-1] in _SOFT_HYPHENS and len(piece) > 1 and piece[-2] not in _SOFT_HYPHENS + " ":
                 piece = piece[:-1] + "-"  # as clean_word writes it
             if _PLAIN.fullmatch(piece) is None:
-                segs.append(exact_words(textpage, rotation, mb, s, e, text))
+                out.exact(exact_words(textpage, rotation, mb, s, e, text))
                 continue
         if not loose(handle, s, ref):
-            segs.append(exact_words(textpage, rotation, mb, s, e, text))
+            out.exact(exact_words(textpage, rotation, mb, s, e, text))
             continue
         x0, top, bottom = rect.left - mx0, my1 - rect.top, my1 - rect.bottom
         if not loose(handle, e - 1, ref) or count_rects(handle, s, e - s) != 1:
-            segs.append(exact_words(textpage, rotation, mb, s, e, text))
+            out.exact(exact_words(textpage, rotation, mb, s, e, text))
             continue
         x1 = rect.right - mx0
         h = bottom - top
@@ -128,21 +129,33 @@ def fast_draft(textpage, rotation: int, mb: tuple[float, float, float, float], e
         if 0 < size < h <= 2 * size:
             top = bottom - size
         if x1 < x0:
-            segs.append(exact_words(textpage, rotation, mb, s, e, text))
+            out.exact(exact_words(textpage, rotation, mb, s, e, text))
             continue
-        segs.append(len(texts))
         geo.extend((s, e, x0, top, x1, bottom))
-        texts.append(piece if "  " not in piece else " ".join(piece.split()))
-    out = _Lines(text, geo)
-    add = out.add
-    for seg in segs:
-        if seg.__class__ is int:
-            t = texts[seg]
-            add(t, seg, None, *geo[6 * seg + 2:6 * seg + 6], " " not in t)
-        else:
-            out.exact(seg)
+        t = piece if "  " not in piece else " ".join(piece.split())
+        # _Lines.add, inlined for the common case: the piece starts a line, the line before is one piece
+        cur = out.cur
+        if cur:  # the overlap test of add, with min and max written out (in their argument order)
+            lt, lb, h = out.top, out.bottom, bottom - top
+            lh = lb - lt
+            least = h if h < lh else lh
+            if ((bottom if bottom < lb else lb) - (top if top > lt else lt)
+                    > 0.5 * (0.1 if 0.1 > least else least)):
+                out.add(t, k, None, x0, top, x1, bottom, " " not in t)
+                k += 1
+                continue
+            if len(cur) == 1:
+                c = cur[0]
+                texts.append(c[0])
+                extents += c[3:]
+                refs.append(c[1])
+            else:
+                out.flush()
+        out.cur = [(t, k, None, x0, top, x1, bottom)]
+        out.top, out.bottom = top, bottom
+        k += 1
     out.flush()
-    return Draft(text, geo, out.texts, out.extents, out.refs)
+    return Draft(text, geo, texts, extents, refs)
 
 
 def finish(drafts: list[Draft]) -> list[Packed]:
@@ -173,7 +186,7 @@ def _word_boxes(texts: list[str], geos: list[array]) -> tuple[bytes, list[int]]:
     codes = np.frombuffer("".join(t.ljust(span) for t in texts).encode("utf-32-le", "surrogatepass"),
                           dtype=np.uint32)
     glyphs = np.zeros((k, span + 1))  # row p, column j: page p's glyph widths before its character j
-    np.cumsum(np.take(_GLYPH, codes, mode="clip").reshape(k, span), axis=1, out=glyphs[:, 1:])
+    np.cumsum(_GLYPH[np.minimum(codes, 128)].reshape(k, span), axis=1, out=glyphs[:, 1:])
     glyphs = glyphs.ravel()  # character x (of page p) at x + p
     blank = np.flatnonzero(codes == 32)  # spaces before a position, by search: only differences are used
     inked = np.zeros(len(codes) + 2, dtype=bool)
@@ -223,7 +236,7 @@ class _Lines:
     def _bytes(self, bx: bytes | int) -> bytes:
         if bx.__class__ is not int:
             return bx
-        if self.raw is None:
+        if self.raw is None or bx + 1 >= len(self.bounds):  # the pieces read so far
             self.raw, self.bounds = _word_boxes([self.text], [self.geo])
         return self.raw[16 * self.bounds[bx]:16 * self.bounds[bx + 1]]
 
