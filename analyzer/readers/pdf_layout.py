@@ -327,12 +327,48 @@ class PageBuilder(DocumentBuilder):
         self._page = Page(number=number, start=self.length, end=self.length, width=width, height=height, ocr=ocr)
 
 
+_SEPARATOR = {"\n\n": "\n\n", " ": " "}  # a join as written: "" and "-" write nothing
+
+
 def _emit_page(b: DocumentBuilder, lines: list[Line], joins: list[str], tail: str | None) -> None:
     """A page's lines, joined as `joins` say (and the last as `tail` says), in one write to the builder.
 
-    The same text and boxes as one `add_words` per line and one `add` per join, without the calls:
-    a line-end hyphen dropped ("-") leaves the line's text without it, or its last word when the
-    hyphen stands alone (the space before it stays)."""
+    The same text and boxes as one `add_words` per line and one `add` per join: a line-end hyphen
+    dropped ("-") leaves the line's text without it. The word offsets are those of the spaces, found for
+    the whole page at once; a hyphen standing alone as the dropped word, or a line without text or
+    boxes (none is made so), goes line by line (`_emit_lines`)."""
+    texts = [ln.text for ln in lines]
+    for i in [i for i, j in enumerate(joins) if j == "-"] + ([len(lines) - 1] if tail == "-" else []):
+        if texts[i].endswith(" -") or len(texts[i]) < 2:
+            _emit_lines(b, lines, joins, tail)
+            return
+        texts[i] = texts[i][:-1]
+    import numpy as np
+
+    seps = [_SEPARATOR.get(j, "") for j in joins]
+    parts = [""] * (2 * len(texts) - 1)
+    parts[0::2], parts[1::2] = texts, seps
+    at = b.length
+    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+    in_text = np.cumsum(lengths) - lengths  # where each line starts in the lines' text alone
+    shift = np.zeros(len(texts), dtype=np.int64)  # ... and what the joins before it add, plus `at`
+    np.cumsum(np.fromiter(map(len, seps), dtype=np.int64, count=len(seps)), out=shift[1:])
+    shift += at
+    spaces = np.flatnonzero(np.frombuffer("".join(texts).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+                            == 32) + 1
+    line = np.searchsorted(in_text, spaces - 1, side="right") - 1  # the line holding the space
+    starts = np.sort(np.concatenate((in_text + shift, spaces + shift[line])))
+    boxes = array("f")
+    for ln in lines:
+        boxes.extend(ln.boxes)
+    if len(starts) != len(boxes) // 4 or not all(texts) or not all(ln.boxes for ln in lines):
+        _emit_lines(b, lines, joins, tail)
+        return
+    b.add_located("".join(parts), array("i", starts.astype(np.int32).tobytes()), boxes)
+
+
+def _emit_lines(b: DocumentBuilder, lines: list[Line], joins: list[str], tail: str | None) -> None:
+    """`_emit_page` a line at a time, whatever the lines hold."""
     parts: list[str] = []
     starts = array("i")
     boxes = array("f")
@@ -354,8 +390,7 @@ def _emit_page(b: DocumentBuilder, lines: list[Line], joins: list[str], tail: st
             parts.append(text)
             at += len(text)
         if i < len(joins):
-            j = joins[i]
-            gap += "\n\n" if j == "\n\n" else (" " if j == " " else "")
+            gap += _SEPARATOR.get(joins[i], "")
         if gap:
             parts.append(gap)
             at += len(gap)
