@@ -73,15 +73,16 @@ def unpack_lines(blob: bytes, first_only: bool = False) -> list[Line]:
     at = _HEAD.size
     texts = blob[at:at + n_text].decode("utf-8", "surrogatepass").split("\n")
     at += n_text
-    extents = array("d", blob[at:at + 32 * n_lines])
+    extents = array("d", blob[at:at + 32 * n_lines]).tolist()
     at += 32 * n_lines
     boxes = array("f", blob[at:at + 16 * n_words])
     out: list[Line] = []
     k = 0
-    for i, text in enumerate(texts[:1] if first_only else texts):
-        n = 4 * (text.count(" ") + 1)
-        out.append(Line(text, boxes[k:k + n], *extents[4 * i:4 * i + 4]))
-        k += n
+    for text, x0, top, x1, bottom in zip(texts[:1] if first_only else texts, extents[0::4], extents[1::4],
+                                         extents[2::4], extents[3::4], strict=False):
+        n = k + 4 * (text.count(" ") + 1)
+        out.append(Line(text, boxes[k:n], x0, top, x1, bottom))
+        k = n
     return out
 
 

@@ -135,12 +135,15 @@ def _pitch(lines: list[Line]) -> float | None:
     With fewer than three measurable steps (a short page) it is not estimated from them
     but taken as 1.2 line heights, the common leading, or the smallest step if tighter.
     """
-    heights = [ln.height for ln in lines if ln.height > 0]
-    if len(lines) < 2 or not heights:
+    if len(lines) < 2:
+        return None
+    heights = [h for h in [ln.bottom - ln.top for ln in lines] if h > 0]
+    if not heights:
         return None
     h = statistics.median(heights)
-    deltas = [b.bottom - a.bottom for a, b in zip(lines, lines[1:], strict=False)
-              if 0.5 * h < b.bottom - a.bottom < 3 * h]
+    bottoms = [ln.bottom for ln in lines]
+    low, high = 0.5 * h, 3 * h
+    deltas = [d for d in [b - a for a, b in zip(bottoms, bottoms[1:], strict=False)] if low < d < high]
     if len(deltas) >= 3:
         return statistics.median(deltas)
     return min([*deltas, 1.2 * h])
