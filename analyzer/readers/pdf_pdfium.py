@@ -37,12 +37,13 @@ def check_inflated_sizes(data: bytes, limit: int | None = None) -> None:
     stream's dictionary does not decide how pdfium uses it; encrypted or non-zlib ones fail at once."""
     limit = pdfminer_fence.MAX_STREAM_BYTES if limit is None else limit  # read now: tests lower it
     step = 1 << 20
+    view = memoryview(data)  # chunks without a copy (a 1 MB slice per stream cost more than inflating it)
     for m in _STREAM_START.finditer(data):
         d = zlib.decompressobj()
         total, pos = 0, m.end()
         try:
             while not d.eof and pos < len(data):
-                chunk = data[pos:pos + step]
+                chunk = view[pos:pos + step]
                 pos += len(chunk)
                 while chunk:
                     total += len(d.decompress(chunk, step * 8))
