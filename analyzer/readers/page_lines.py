@@ -160,8 +160,10 @@ class PageLines:
             self.release()
             return
         text = "\n".join(texts)
+        raw = text.encode("utf-8", "surrogatepass")
         self.line_count = len(texts)
-        self.alnum = count_alnum(text)
+        # letters and digits (count_alnum, its ASCII case on the bytes at hand)
+        self.alnum = len(raw) - len(raw.translate(None, _ASCII_ALNUM)) if len(raw) == len(text) else count_alnum(text)
         height = self.height
         if height:
             low, high = MARGIN_ZONE * height, (1 - MARGIN_ZONE) * height
@@ -180,7 +182,6 @@ class PageLines:
                         compounds.update(w.lower() for w in found)
                         risky = risky or z or is_page_number(t)
         self.compounds, self.strippable_compounds = frozenset(compounds), risky
-        raw = text.encode("utf-8", "surrogatepass")
         self._ref = None
         self._blob = b"".join((_HEAD.pack(len(texts), len(boxes) // 16, len(raw)), raw,
                                array("d", extents).tobytes(), boxes))

@@ -20,7 +20,7 @@ import re
 import statistics
 from array import array
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import accumulate, repeat
 from operator import add
@@ -271,8 +271,8 @@ def continues_across(prev: Line, nxt: Line, compounds: frozenset[str] = frozense
 
 
 def page_joins(lines: list[Line], compounds: frozenset[str] = frozenset()) -> list[str]:
-    """Separator between each pair of consecutive lines of a page (see `_pair_break`); whether a line ends
-    a sentence or is a heading is asked once per line, not once per pair."""
+    """How each line of a page follows the one before it: "\n\n", " ", "" (hyphen kept) or "-" (hyphen
+    dropped). Whether a line ends a sentence or reads as a heading is asked once per line, not per pair."""
     if len(lines) < 2:
         return []
     shape = _shape(lines)
@@ -290,33 +290,28 @@ def page_joins(lines: list[Line], compounds: frozenset[str] = frozenset()) -> li
     out = []
     for i in range(len(lines) - 1):
         a, b = lines[i], lines[i + 1]
-        out.append(_pair_break(a, b, i, pitch, full, ends[i], heading, compounds))
+        ends_sentence = ends[i]
+        short = full > 0 and (a.x1 - a.x0) < 0.7 * full
+        # vertical gap clearly larger than the usual line spacing
+        if pitch:
+            delta = b.bottom - a.bottom  # baselines: engines agree on descents more than on ascents
+            if delta > 1.45 * pitch and delta > pitch + 0.4 * max(a.bottom - a.top, 1.0):
+                out.append("\n\n")
+                continue
+        # a heading on its own line stays its own paragraph, and so does one that follows a short line
+        if short and heading(i) and (ends_sentence or not _CLAUSE_END.search(a.text)) and _starts_upper(b.text):
+            out.append("\n\n")
+            continue
+        if (ends_sentence or short) and (((b.x1 - b.x0) < 0.7 * full and heading(i + 1))
+                                         or _BLOCK_START.match(b.text)):
+            out.append("\n\n")
+            continue
+        # a new sentence on a new paragraph: after a short line, or indented
+        if ends_sentence and _starts_upper(b.text) and (short or b.x0 > a.x0 + max(a.bottom - a.top, 6.0)):
+            out.append("\n\n")
+            continue
+        out.append(join_kind(a.text, b.text, compounds) if a.text[-1:] == "-" else " ")  # only a hyphen joins else
     return out
-
-
-def _pair_break(a: Line, b: Line, i: int, pitch: float | None, full: float, ends_sentence: bool,
-                heading: Callable[[int], bool], compounds: frozenset[str]) -> str:
-    """How line `b` (i + 1 on its page) follows line `a` (i): "\\n\\n", " ", "" (hyphen kept) or "-" (hyphen
-    dropped). `heading(k)` says whether line k of the page reads as a heading."""
-    short = full > 0 and (a.x1 - a.x0) < 0.7 * full
-    # vertical gap clearly larger than the usual line spacing
-    if pitch:
-        delta = b.bottom - a.bottom  # baselines: engines agree on descents more than on ascents
-        if delta > 1.45 * pitch and delta > pitch + 0.4 * max(a.bottom - a.top, 1.0):
-            return "\n\n"
-    # a heading on its own line stays its own paragraph
-    if short and heading(i) and (ends_sentence or not _CLAUSE_END.search(a.text)) and _starts_upper(b.text):
-        return "\n\n"
-    if (ends_sentence or short) and (b.x1 - b.x0) < 0.7 * full and heading(i + 1):
-        return "\n\n"
-    if (ends_sentence or short) and _BLOCK_START.match(b.text):
-        return "\n\n"
-    if ends_sentence and _starts_upper(b.text):
-        if short:
-            return "\n\n"
-        if b.x0 > a.x0 + max(a.bottom - a.top, 6.0):  # first-line indent of a new paragraph
-            return "\n\n"
-    return join_kind(a.text, b.text, compounds)
 
 
 class PageBuilder(DocumentBuilder):
