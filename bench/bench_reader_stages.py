@@ -9,7 +9,7 @@ stage (on a shared machine the least disturbed run is the steadiest figure). Sta
 
   page        pdf[i], size, rotation, media box        (the floor, with textpage)
   textpage    page.get_textpage()                      (the floor)
-  lines       the engine's lines of a page (fast_lines, or fast_draft + finish per 16 pages)
+  lines       the engine's lines of a page (fast_lines, or fast_draft + finish per 32 pages)
   setter      storing them packed (PageLines.lines = ..., or set_packed)
   strip       running lines removed (a pass of its own where the checkout has one)
   emit+build  paragraphs written into the Document, built
@@ -54,10 +54,10 @@ def stages():
         tp = page.get_textpage()
         c2 = time.process_time()
         out = L.PageLines(number=i + 1, width=w, height=h)
-        if hasattr(F, "finish"):  # drafts while the page is open, boxes per 16 pages
+        if hasattr(F, "finish"):  # drafts while the page is open, boxes per 32 pages
             batch.append((out, F.fast_draft(tp, rot, mb, pdfium_words)))
             c3 = time.process_time()
-            if len(batch) == 16 or i == n - 1:
+            if len(batch) == 32 or i == n - 1:
                 packed = F.finish([d for _, d in batch])
                 c3b = time.process_time()
                 for (o, _), p in zip(batch, packed):

@@ -195,7 +195,7 @@ def pdfium_words(textpage, rotation: int, mb: tuple[float, float, float, float],
     return _WordSplitter(textpage, rotation, mb, _aligned_text(textpage, n, text)).split(start, end)
 
 
-_BATCH_PAGES = 16  # pages whose estimated word boxes are computed together
+_BATCH_PAGES = 32  # pages whose estimated word boxes are computed together
 _BATCH_CHARS = 1 << 20  # ... as long as the padded texts stay under this many characters
 
 

@@ -165,7 +165,23 @@ def finish(drafts: list[Draft]) -> list[Packed]:
     out: list[Packed] = []
     base = 0  # index of the draft's first one-object piece among those of all the drafts
     for d in drafts:
-        chunks = [r if r.__class__ is bytes else raw[16 * bounds[base + r]:16 * bounds[base + r + 1]] for r in d.refs]
+        chunks: list[bytes] = []
+        run = -1  # start (in `bounds`) of a run of pieces whose lines follow one another, not yet sliced
+        end = 0
+        for r in d.refs:
+            if r.__class__ is bytes:
+                if run >= 0:
+                    chunks.append(raw[16 * bounds[run]:16 * bounds[end]])
+                    run = -1
+                chunks.append(r)
+            elif run >= 0 and base + r == end:
+                end += 1
+            else:
+                if run >= 0:
+                    chunks.append(raw[16 * bounds[run]:16 * bounds[end]])
+                run, end = base + r, base + r + 1
+        if run >= 0:
+            chunks.append(raw[16 * bounds[run]:16 * bounds[end]])
         out.append((d.texts, d.extents, b"".join(chunks)))
         base += len(d.geo) // 6
     return out
