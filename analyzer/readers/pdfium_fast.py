@@ -9,7 +9,8 @@ of calls per pdfium text line instead:
 - such a piece gets its extent from the loose boxes of its first and last characters and its
   height from the first one's font size, exactly as the per-character reading computes them;
 - its words get x positions interpolated along the piece by a table of relative glyph widths,
-  computed for the whole page at once with numpy: no Python object per word or per character;
+  computed with numpy for many pages at once (`finish`, after the pages are closed): no Python
+  object per word or per character, a few dozen numpy calls per batch rather than per page;
 - a piece drawn by several text objects, or on a rotated page, is read the exact way;
 - pieces become lines (group_lines' rules, applied a piece at a time) packed as the page store keeps
   them (`page_lines.Packed`), without a Python object per line or per word.
