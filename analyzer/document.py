@@ -17,10 +17,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import accumulate, repeat
 from operator import add
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    import numpy as np
 
 BBox = tuple[float, float, float, float]  # x0, top, x1, bottom in PDF points, origin top-left
 
@@ -112,28 +108,25 @@ class Document:
         return [p.number for p in self.pages if p.ocr]
 
 
-def _grid(xy: np.ndarray, width: float | None, height: float | None) -> tuple[float, float]:
-    """Origin and step of a 16-bit grid spanning the page and the boxes on it.
+def _quantize(xy: array, width: float | None, height: float | None) -> tuple[tuple[float, float], array]:
+    """Origin and step of a 16-bit grid spanning the page and the boxes on it, and the boxes on it.
 
     Boxes may lie off the page; garbage coordinates (a broken file's 1e30) are clamped to
     a few times the largest page PDF allows, so the step stays under 1 pt whatever the page holds.
+    Non-finite coordinates go to the grid's origin.
     """
-    import numpy as np
-
-    finite = xy[np.isfinite(xy)]
-    lo = max(min(0.0, float(finite.min())), -_MAX_PAGE) if finite.size else 0.0
-    hi = max(float(width or 0.0), float(height or 0.0), float(finite.max()) if finite.size else 0.0)
-    hi = min(max(hi, lo + 1.0), 2 * _MAX_PAGE)
-    return lo, (hi - lo) / _QMAX
-
-
-def _quantize(xy: array, width: float | None, height: float | None) -> tuple[tuple[float, float], array]:
     import numpy as np  # there for spaCy already; imported here so `analyze --help` stays quick
 
     a = np.frombuffer(xy, dtype=np.float32).astype(np.float64)
-    lo, step = grid = _grid(a, width, height)
-    q = np.clip(np.rint((np.nan_to_num(a, nan=lo, posinf=lo, neginf=lo) - lo) / step), 0, _QMAX)
-    return grid, array("H", q.astype(np.uint16).tobytes())
+    finite = np.isfinite(a)
+    clean = finite.all()  # the common case: no mask, no copy
+    seen = a if clean else a[finite]
+    lo = max(min(0.0, float(seen.min())), -_MAX_PAGE) if seen.size else 0.0
+    hi = max(float(width or 0.0), float(height or 0.0), float(seen.max()) if seen.size else 0.0)
+    hi = min(max(hi, lo + 1.0), 2 * _MAX_PAGE)
+    step = (hi - lo) / _QMAX
+    q = np.clip(np.rint(((a if clean else np.where(finite, a, lo)) - lo) / step), 0, _QMAX)
+    return (lo, step), array("H", q.astype(np.uint16).tobytes())
 
 
 class DocumentBuilder:
@@ -188,6 +181,18 @@ class DocumentBuilder:
             steps = map(add, map(len, text.split(" ")), repeat(1))  # word lengths plus the space after
             starts = array("i", accumulate(steps, initial=self._len))
             del starts[-1]
+            self.doc.box_start.extend(starts)
+            self._xy.extend(boxes)
+        self._out.write(text)
+        self._len += len(text)
+        self._tail = (self._tail + text)[-2:]
+
+    def add_located(self, text: str, starts: array, boxes: array) -> None:
+        """Append text holding located words: `starts` (array "i") their offsets in the Document, from
+        `length` on, and `boxes` x0, top, x1, bottom for each (float32). A page's words in one call."""
+        if not text:
+            return
+        if self._page is not None and starts:
             self.doc.box_start.extend(starts)
             self._xy.extend(boxes)
         self._out.write(text)

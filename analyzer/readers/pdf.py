@@ -10,10 +10,11 @@ EncryptedDocument, an unparseable one CorruptDocument, too many pages ResourceLi
 and a file with no text on any page NoText. A page that fails mid-document only adds
 a warning ("page N unreadable: reason").
 
-The rooms: pdf_plumber.py and pdf_pdfium.py (the engines), pdfminer_fence.py (the only code that
-touches pdfminer/pdfplumber internals), pdf_pages.py (pages to a Document, OCR), pdf_layout.py (lines,
-running headers, paragraphs), pdf_split.py (a large file read by several processes), pdf_exact.py (the
-fast engine's evidence pages re-read by pdfplumber). This module registers the reader and dispatches.
+The rooms: pdf_plumber.py and pdf_pdfium.py (the engines, pdfium_fast.py the latter's lines),
+pdfminer_fence.py (the only code that touches pdfminer/pdfplumber internals), pdf_pages.py (pages to a
+Document, OCR), pdf_layout.py (lines, running headers, paragraphs), page_lines.py (a page's lines packed
+until layout), pdf_split.py (a large file read by several processes), pdf_exact.py (the fast engine's
+evidence pages re-read by pdfplumber). This module registers the reader and dispatches.
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ lives here, so the two engines produce the same Document.text:
 - `group_lines`: consecutive words that share a baseline become a Line; a page's lines are
   held packed in one blob (`PageLines`), spooled to a temporary file for long documents, so
   holding every page until running headers are known costs no memory that grows with length;
-- `strip_running_lines`: running headers/footers and page numbers are dropped;
+- `strip_lines`: running headers/footers and page numbers are dropped (by `emit`, as it unpacks each page);
 - `emit`: lines are joined into paragraphs (hyphenation joined, hard breaks inside a
   paragraph become spaces, real paragraph breaks and headings become blank lines) and
   written, word by word with their boxes, into a DocumentBuilder.
@@ -18,145 +18,31 @@ from __future__ import annotations
 import math
 import re
 import statistics
-import struct
 from array import array
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import accumulate, repeat
+from operator import add
 
 from analyzer.document import DocumentBuilder, Page
 from analyzer.readers.clean import normalize_chars
-from analyzer.readers.spool import PageSpool
+from analyzer.readers.page_lines import (
+    MARGIN_ZONE,
+    Line,
+    PageLines,
+    Word,
+    count_alnum,
+    is_page_number,
+    line_key,
+)
 
-Word = tuple[str, float, float, float, float]  # text, x0, top, x1, bottom (points, origin top-left)
-
-MARGIN_ZONE = 0.08  # running headers/footers live within this fraction of the page height
-REPEAT_SHARE = 0.5  # ... and repeat on at least this share of the pages
+REPEAT_SHARE = 0.5  # running lines repeat on at least this share of the pages
 MIN_PAGES_FOR_REPEATS = 3
 
 # characters an engine uses to mark a hyphen that breaks a word at the end of a line
 _SOFT_HYPHENS = "\ufffe\u00ad\u0002"
-
-
-@dataclass(slots=True)
-class Line:
-    text: str  # normalized words joined by single spaces (a word never holds a space)
-    boxes: array  # x0, top, x1, bottom per word, as float32
-    x0: float
-    top: float
-    x1: float
-    bottom: float
-
-    @property
-    def words(self) -> list[str]:
-        return self.text.split(" ")
-
-    @property
-    def height(self) -> float:
-        return self.bottom - self.top
-
-
-_HEAD = struct.Struct("<III")  # lines, words, bytes of text
-
-
-def _pack(lines: list[Line]) -> bytes:
-    text = "\n".join(ln.text for ln in lines).encode("utf-8", "surrogatepass")
-    extents = array("d", [v for ln in lines for v in (ln.x0, ln.top, ln.x1, ln.bottom)])
-    boxes = array("f")
-    for ln in lines:
-        boxes.extend(ln.boxes)
-    return b"".join((_HEAD.pack(len(lines), len(boxes) // 4, len(text)), text, extents.tobytes(), boxes.tobytes()))
-
-
-def _unpack(blob: bytes, first_only: bool = False) -> list[Line]:
-    n_lines, n_words, n_text = _HEAD.unpack_from(blob)
-    if not n_lines:
-        return []
-    at = _HEAD.size
-    texts = blob[at:at + n_text].decode("utf-8", "surrogatepass").split("\n")
-    at += n_text
-    extents = array("d", blob[at:at + 32 * n_lines])
-    at += 32 * n_lines
-    boxes = array("f", blob[at:at + 16 * n_words])
-    out: list[Line] = []
-    k = 0
-    for i, text in enumerate(texts[:1] if first_only else texts):
-        n = 4 * (text.count(" ") + 1)
-        out.append(Line(text, boxes[k:k + n], *extents[4 * i:4 * i + 4]))
-        k += n
-    return out
-
-
-@dataclass(slots=True, eq=False)
-class PageLines:
-    """One page's lines, packed into one blob between extraction and layout, with the few facts
-    about them that are needed for every page at once (letters, margin lines, compounds).
-
-    `lines` unpacks on reading and packs on assignment; `spill` moves the blob to a PageSpool,
-    so a long document's pages wait on disk rather than in memory.
-    """
-
-    number: int  # 1-based
-    width: float | None = None
-    height: float | None = None
-    image_cover: float = 0.0  # share of the page area covered by images (0 when unknown)
-    has_marks: bool = True  # anything drawn on the page (False: a blank page; checked only when text is scarce)
-    ocr: bool = False
-    error: str | None = None  # set when the page could not be read
-    line_count: int = 0
-    alnum: int = 0  # letters and digits on the page
-    margin_keys: frozenset[str] = frozenset()  # keys of the lines in the top and bottom margins
-    compounds: frozenset[str] = frozenset()  # hyphenated words written inside its lines
-    _blob: bytes = b""
-    _spool: PageSpool | None = None
-    _ref: tuple[int, int] | None = None
-
-    def _bytes(self) -> bytes:
-        return self._spool.get(self._ref) if self._ref is not None and self._spool is not None else self._blob
-
-    @property
-    def lines(self) -> list[Line]:
-        return _unpack(self._bytes()) if self.line_count else []
-
-    @lines.setter
-    def lines(self, lines: list[Line]) -> None:
-        self.line_count = len(lines)
-        self.alnum = _alnum("".join(ln.text for ln in lines))
-        self.margin_keys = frozenset(_key(ln.text) for ln in lines if _in_zone(ln, self.height))
-        self.compounds = frozenset(w.lower() for ln in lines if "-" in ln.text for w in _COMPOUND.findall(ln.text))
-        self._ref, self._blob = None, _pack(lines) if lines else b""
-        self._store()
-
-    @property
-    def first_line(self) -> Line | None:
-        return _unpack(self._bytes(), first_only=True)[0] if self.line_count else None
-
-    @property
-    def text(self) -> str:
-        return "\n".join(ln.text for ln in self.lines)
-
-    def spill(self, spool: PageSpool) -> None:
-        """Keep the lines (now and after any change) in `spool` rather than in memory."""
-        self._spool = spool
-        self._store()
-
-    def _store(self) -> None:
-        if self._spool is None or not self._blob:
-            return
-        try:
-            self._ref, self._blob = self._spool.put(self._blob), b""
-        except OSError:  # no room for a temporary file: the page stays in memory, the read goes on
-            pass
-
-
-_ASCII_ALNUM = b"".join(bytes([c]) for c in range(128) if chr(c).isalnum())
-
-
-def _alnum(text: str) -> int:
-    if text.isascii():  # the common case, counted in C: bytes.translate deletes the letters and digits
-        raw = text.encode("ascii")
-        return len(raw) - len(raw.translate(None, _ASCII_ALNUM))
-    return sum(map(str.isalnum, text))
+_alnum = count_alnum  # the name the tests know
 
 
 def clean_box(raw: str, x0: float, top: float, x1: float, bottom: float
@@ -231,29 +117,6 @@ def group_lines(words: Iterable[Word]) -> list[Line]:
 
 # ---------------------------------------------------------------- running headers, footers, page numbers
 
-_DIGITS = re.compile(r"\d+")
-_PAGE_NUMBER = re.compile(
-    r"^(?:page\s*)?[-\u2013\u2014\[(]?\s*"
-    r"(?:\d{1,4}|(?=[ivxlcdm])m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})|[a-z]{1,2}-\d{1,3})"
-    r"\s*[-\u2013\u2014\])]?(?:\s*(?:of|/)\s*\d{1,4})?$",
-    re.I,
-)
-
-
-def _key(text: str) -> str:
-    return _DIGITS.sub("#", " ".join(text.lower().split()))
-
-
-def is_page_number(text: str) -> bool:
-    return bool(_PAGE_NUMBER.match(text.strip())) and not re.fullmatch(r"\(\s*[ivxlcdm]+\s*\)", text.strip(), re.I)
-
-
-def _in_zone(line: Line, height: float | None) -> bool:
-    if not height:
-        return False
-    return line.bottom <= MARGIN_ZONE * height or line.top >= (1 - MARGIN_ZONE) * height
-
-
 def find_running_keys(pages: list[PageLines]) -> set[str]:
     """Digit-normalized texts of lines in the top/bottom margins repeating on >= half the pages."""
     live = [p for p in pages if p.line_count]
@@ -272,12 +135,15 @@ def _pitch(lines: list[Line]) -> float | None:
     With fewer than three measurable steps (a short page) it is not estimated from them
     but taken as 1.2 line heights, the common leading, or the smallest step if tighter.
     """
-    heights = [ln.height for ln in lines if ln.height > 0]
-    if len(lines) < 2 or not heights:
+    if len(lines) < 2:
+        return None
+    heights = [h for h in [ln.bottom - ln.top for ln in lines] if h > 0]
+    if not heights:
         return None
     h = statistics.median(heights)
-    deltas = [b.bottom - a.bottom for a, b in zip(lines, lines[1:], strict=False)
-              if 0.5 * h < b.bottom - a.bottom < 3 * h]
+    bottoms = [ln.bottom for ln in lines]
+    low, high = 0.5 * h, 3 * h
+    deltas = [d for d in [b - a for a, b in zip(bottoms, bottoms[1:], strict=False)] if low < d < high]
     if len(deltas) >= 3:
         return statistics.median(deltas)
     return min([*deltas, 1.2 * h])
@@ -286,30 +152,41 @@ def _pitch(lines: list[Line]) -> float | None:
 def strip_running_lines(page: PageLines, running: set[str]) -> int:
     """Remove running headers/footers and lone page numbers from `page`; returns how many."""
     lines = page.lines
-    if not lines:
-        return 0
-    keep = [
-        ln for ln in lines
-        if not (_in_zone(ln, page.height) and (_key(ln.text) in running or is_page_number(ln.text)))
-    ]
-    # a page number just outside the margin zone (reduced page images, big margins): only when it
-    # is the topmost or bottommost line left and stands apart from the text next to it
-    if len(keep) >= 2:
-        by_pos = sorted(keep, key=lambda ln: ln.bottom)
-        pitch = _pitch(by_pos) or 1.5 * statistics.median(ln.height for ln in by_pos)
-        drop = set()
-        first, second = by_pos[0], by_pos[1]
-        last, before = by_pos[-1], by_pos[-2]
-        if is_page_number(last.text) and last.bottom - before.bottom > 1.2 * pitch:
-            drop.add(id(last))
-        if is_page_number(first.text) and second.bottom - first.bottom > 1.2 * pitch:
-            drop.add(id(first))
-        if drop:
-            keep = [ln for ln in keep if id(ln) not in drop]
+    keep = strip_lines(lines, page.height, running)
     removed = len(lines) - len(keep)
     if removed:
         page.lines = keep
     return removed
+
+
+def strip_lines(lines: list[Line], height: float | None, running: set[str]) -> list[Line]:
+    """The lines of a page `height` points high without its running headers/footers and lone page numbers."""
+    if not lines:
+        return lines
+    if height:
+        low, high = MARGIN_ZONE * height, (1 - MARGIN_ZONE) * height
+        keep = [ln for ln in lines if not ((ln.bottom <= low or ln.top >= high)
+                                           and (line_key(ln.text) in running or is_page_number(ln.text)))]
+    else:
+        keep = list(lines)
+    # a page number just outside the margin zone (reduced page images, big margins): only when it
+    # is the topmost or bottommost line left and stands apart from the text next to it
+    if len(keep) >= 2:
+        by_pos = sorted(keep, key=lambda ln: ln.bottom)
+        first, second = by_pos[0], by_pos[1]
+        last, before = by_pos[-1], by_pos[-2]
+        last_number, first_number = is_page_number(last.text), is_page_number(first.text)
+        if not (last_number or first_number):  # the common case: no pitch needed
+            return keep
+        pitch = _pitch(by_pos) or 1.5 * statistics.median(ln.height for ln in by_pos)
+        drop = set()
+        if last_number and last.bottom - before.bottom > 1.2 * pitch:
+            drop.add(id(last))
+        if first_number and second.bottom - first.bottom > 1.2 * pitch:
+            drop.add(id(first))
+        if drop:
+            keep = [ln for ln in keep if id(ln) not in drop]
+    return keep
 
 
 # ---------------------------------------------------------------- paragraphs
@@ -357,34 +234,6 @@ def _starts_upper(text: str) -> bool:
     return c.isupper() or c.isdigit()
 
 
-def _line_break(a: Line, b: Line, shape: _PageShape, compounds: frozenset[str] = frozenset()) -> str:
-    """How line `b` follows line `a` on the same page: "\\n\\n", " ", "" (hyphen kept) or "-" (hyphen dropped)."""
-    short = shape.width > 0 and (a.x1 - a.x0) < 0.7 * shape.width
-    ends_sentence = bool(_SENTENCE_END.search(a.text))
-    b_block = bool(_BLOCK_START.match(b.text))
-    # vertical gap clearly larger than the usual line spacing
-    if shape.pitch:
-        delta = b.bottom - a.bottom  # baselines: engines agree on descents more than on ascents
-        if delta > 1.45 * shape.pitch and delta > shape.pitch + 0.4 * max(a.height, 1.0):
-            return "\n\n"
-    # a heading on its own line stays its own paragraph
-    a_heading = short and (bool(_HEADING.match(a.text)) or _is_caps_heading(a.text))
-    if a_heading and (ends_sentence or not _CLAUSE_END.search(a.text)) and _starts_upper(b.text):
-        return "\n\n"
-    b_heading = (_HEADING.match(b.text) or _is_caps_heading(b.text)) and (b.x1 - b.x0) < 0.7 * shape.width
-    if b_heading and (ends_sentence or short):
-        return "\n\n"
-    if b_block and (ends_sentence or short):
-        return "\n\n"
-    if ends_sentence and _starts_upper(b.text):
-        if short:
-            return "\n\n"
-        if b.x0 > a.x0 + max(a.height, 6.0):  # first-line indent of a new paragraph
-            return "\n\n"
-    return join_kind(a.text, b.text, compounds)
-
-
-_COMPOUND = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
 _LEADING_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
@@ -422,11 +271,47 @@ def continues_across(prev: Line, nxt: Line, compounds: frozenset[str] = frozense
 
 
 def page_joins(lines: list[Line], compounds: frozenset[str] = frozenset()) -> list[str]:
-    """Separator between each pair of consecutive lines of a page."""
+    """How each line of a page follows the one before it: "\n\n", " ", "" (hyphen kept) or "-" (hyphen
+    dropped). Whether a line ends a sentence or reads as a heading is asked once per line, not per pair."""
     if len(lines) < 2:
         return []
     shape = _shape(lines)
-    return [_line_break(a, b, shape, compounds) for a, b in zip(lines, lines[1:], strict=False)]
+    pitch, full = shape.pitch, shape.width
+    texts = [ln.text for ln in lines]
+    ends = [_SENTENCE_END.search(t) is not None for t in texts]
+    heads: list[bool | None] = [None] * len(lines)
+
+    def heading(i: int) -> bool:
+        h = heads[i]
+        if h is None:
+            h = heads[i] = bool(_HEADING.match(texts[i])) or _is_caps_heading(texts[i])
+        return h
+
+    out = []
+    for i in range(len(lines) - 1):
+        a, b = lines[i], lines[i + 1]
+        ends_sentence = ends[i]
+        short = full > 0 and (a.x1 - a.x0) < 0.7 * full
+        # vertical gap clearly larger than the usual line spacing
+        if pitch:
+            delta = b.bottom - a.bottom  # baselines: engines agree on descents more than on ascents
+            if delta > 1.45 * pitch and delta > pitch + 0.4 * max(a.bottom - a.top, 1.0):
+                out.append("\n\n")
+                continue
+        # a heading on its own line stays its own paragraph, and so does one that follows a short line
+        if short and heading(i) and (ends_sentence or not _CLAUSE_END.search(a.text)) and _starts_upper(b.text):
+            out.append("\n\n")
+            continue
+        if (ends_sentence or short) and (((b.x1 - b.x0) < 0.7 * full and heading(i + 1))
+                                         or _BLOCK_START.match(b.text)):
+            out.append("\n\n")
+            continue
+        # a new sentence on a new paragraph: after a short line, or indented
+        if ends_sentence and _starts_upper(b.text) and (short or b.x0 > a.x0 + max(a.bottom - a.top, 6.0)):
+            out.append("\n\n")
+            continue
+        out.append(join_kind(a.text, b.text, compounds) if a.text[-1:] == "-" else " ")  # only a hyphen joins else
+    return out
 
 
 class PageBuilder(DocumentBuilder):
@@ -440,46 +325,115 @@ class PageBuilder(DocumentBuilder):
         self._page = Page(number=number, start=self.length, end=self.length, width=width, height=height, ocr=ocr)
 
 
-def _emit_line(b: DocumentBuilder, line: Line, drop_last_hyphen: bool) -> None:
-    text = line.text
-    if drop_last_hyphen:
-        if text.endswith(" -"):  # the hyphen is a word of its own: dropping it leaves an empty word
-            words = line.words
-            bx = line.boxes
-            b.add_words(" ".join(words[:-1]), bx[:-4])
-            b.add(" ")
+_SEPARATOR = {"\n\n": "\n\n", " ": " "}  # a join as written: "" and "-" write nothing
+
+
+def _emit_page(b: DocumentBuilder, lines: list[Line], joins: list[str], tail: str | None) -> None:
+    """A page's lines, joined as `joins` say (and the last as `tail` says), in one write to the builder.
+
+    The same text and boxes as one `add_words` per line and one `add` per join: a line-end hyphen
+    dropped ("-") leaves the line's text without it. The word offsets are those of the spaces, found for
+    the whole page at once; a hyphen standing alone as the dropped word, or a line without text or
+    boxes (none is made so), goes line by line (`_emit_lines`)."""
+    texts = [ln.text for ln in lines]
+    for i in [i for i, j in enumerate(joins) if j == "-"] + ([len(lines) - 1] if tail == "-" else []):
+        if texts[i].endswith(" -") or len(texts[i]) < 2:
+            _emit_lines(b, lines, joins, tail)
             return
-        text = text[:-1]
-    b.add_words(text, line.boxes)
+        texts[i] = texts[i][:-1]
+    import numpy as np
+
+    seps = [_SEPARATOR.get(j, "") for j in joins]
+    parts = [""] * (2 * len(texts) - 1)
+    parts[0::2], parts[1::2] = texts, seps
+    at = b.length
+    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+    in_text = np.cumsum(lengths) - lengths  # where each line starts in the lines' text alone
+    shift = np.zeros(len(texts), dtype=np.int64)  # ... and what the joins before it add, plus `at`
+    np.cumsum(np.fromiter(map(len, seps), dtype=np.int64, count=len(seps)), out=shift[1:])
+    shift += at
+    spaces = np.flatnonzero(np.frombuffer("".join(texts).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+                            == 32) + 1
+    line = np.searchsorted(in_text, spaces - 1, side="right") - 1  # the line holding the space
+    starts = np.sort(np.concatenate((in_text + shift, spaces + shift[line])))
+    boxes = array("f")
+    for ln in lines:
+        boxes.extend(ln.boxes)
+    if len(starts) != len(boxes) // 4 or not all(texts) or not all(ln.boxes for ln in lines):
+        _emit_lines(b, lines, joins, tail)
+        return
+    b.add_located("".join(parts), array("i", starts.astype(np.int32).tobytes()), boxes)
 
 
-def emit(b: PageBuilder, pages: list[PageLines]) -> None:
+def _emit_lines(b: DocumentBuilder, lines: list[Line], joins: list[str], tail: str | None) -> None:
+    """`_emit_page` a line at a time, whatever the lines hold."""
+    parts: list[str] = []
+    starts = array("i")
+    boxes = array("f")
+    at = b.length
+    for i, line in enumerate(lines):
+        after = joins[i] if i < len(joins) else tail
+        text, bx = line.text, line.boxes
+        gap = ""
+        if after == "-":
+            if text.endswith(" -"):
+                text, bx, gap = text[:-2], bx[:-4], " "
+            else:
+                text = text[:-1]
+        if text:
+            if bx:
+                starts.extend(accumulate(map(add, map(len, text.split(" ")), repeat(1)), initial=at))
+                starts.pop()
+                boxes.extend(bx)
+            parts.append(text)
+            at += len(text)
+        if i < len(joins):
+            gap += _SEPARATOR.get(joins[i], "")
+        if gap:
+            parts.append(gap)
+            at += len(gap)
+    b.add_located("".join(parts), starts, boxes)
+
+
+def emit(b: PageBuilder, pages: list[PageLines], running: set[str] | None = None) -> None:
     """Write the pages' lines into the builder as paragraphs, page after page.
 
     Each page is unpacked once and released once laid out, so the pages and the growing
-    Document never both hold the whole text.
+    Document never both hold the whole text. With `running` (find_running_keys), each page's
+    running lines are stripped as it is unpacked rather than in a pass (and a repacking) of their own;
+    a page where a stripped line may hold a hyphenated compound is stripped first, since the compounds
+    that decide line-end hyphens are those of the lines kept.
     """
-    prev_last: Line | None = None
+    done: set[int] = set()
+    if running is not None:
+        for i, p in enumerate(pages):
+            if p.strippable_compounds:
+                strip_running_lines(p, running)
+                done.add(i)
     compounds = hyphenated_compounds(pages)
-    for idx, page in enumerate(pages):
+
+    def load(i: int) -> list[Line]:
+        page = pages[i]
         lines = page.lines
-        nxt_first = pages[idx + 1].first_line if idx + 1 < len(pages) else None
+        return lines if running is None or i in done else strip_lines(lines, page.height, running)
+
+    prev_last: Line | None = None
+    nxt = load(0) if pages else []
+    for idx, page in enumerate(pages):
+        lines = nxt
+        nxt = load(idx + 1) if idx + 1 < len(pages) else []
+        nxt_first = nxt[0] if nxt else None
         sep = continues_across(prev_last, lines[0], compounds) if prev_last is not None and lines else None
         if sep is None:
             b.start_page(page.number, page.width, page.height, ocr=page.ocr)
         else:
             b.start_page_continuing(page.number, "" if sep in ("-", "") else " ",
                                     page.width, page.height, ocr=page.ocr)
-        page.lines = []
+        page.release()
         if not lines:
             prev_last = None
             continue
         joins = page_joins(lines, compounds)
         tail = continues_across(lines[-1], nxt_first, compounds) if nxt_first is not None else None
-        for i, line in enumerate(lines):
-            after = joins[i] if i < len(joins) else tail
-            _emit_line(b, line, drop_last_hyphen=after == "-")
-            if i < len(joins):
-                j = joins[i]
-                b.add("\n\n" if j == "\n\n" else (" " if j == " " else ""))
+        _emit_page(b, lines, joins, tail)
         prev_last = lines[-1]

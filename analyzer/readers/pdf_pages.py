@@ -16,7 +16,6 @@ from analyzer.document import Document
 from analyzer.errors import AnalyzerError, CorruptDocument, InputError, NoText, ResourceLimit
 from analyzer.readers.pdf_common import LOW_DENSITY_CHARS, LOW_DENSITY_COVER, MIN_TEXT_CHARS, needs_ocr, short
 from analyzer.readers.pdf_layout import PageBuilder, PageLines, emit, find_running_keys, group_lines
-from analyzer.readers.pdf_layout import strip_running_lines as _strip
 from analyzer.readers.pdf_pdfium import pages_pdfium
 from analyzer.readers.pdf_plumber import pages_pdfplumber
 from analyzer.readers.registry import ReadOptions
@@ -176,12 +175,8 @@ def assemble(data: bytes, name: str, options: ReadOptions, pages: list[PageLines
     _check_any_text(readable, ocr, warnings)
     warnings.extend(_text_layer_warnings(readable, ocr))
 
-    running = find_running_keys(readable)
-    for p in readable:
-        _strip(p, running)
-
     builder = PageBuilder(source=name, fmt="pdf")
-    emit(builder, pages)
+    emit(builder, pages, find_running_keys(readable))  # strips the running lines as it goes
     doc = builder.build()
     doc.warnings.extend(warnings)
     if options.engine == "fast":

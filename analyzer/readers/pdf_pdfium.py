@@ -6,13 +6,25 @@ import ctypes
 import re
 import zlib
 from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
 from analyzer.errors import AnalyzerError, CorruptDocument, EncryptedDocument
 from analyzer.readers import pdfminer_fence
-from analyzer.readers.pdf_common import LOW_DENSITY_CHARS, X_TOLERANCE_RATIO, check_pages, close_quietly, cover, short
-from analyzer.readers.pdf_layout import PageLines, Word
+from analyzer.readers.page_lines import PageLines, Word, count_alnum
+from analyzer.readers.pdf_common import (
+    LOW_DENSITY_CHARS,
+    X_TOLERANCE_RATIO,
+    bare_c,
+    check_pages,
+    close_quietly,
+    cover,
+    short,
+)
 from analyzer.readers.pdfminer_fence import too_large
 from analyzer.readers.registry import ReadOptions
+
+if TYPE_CHECKING:
+    from analyzer.readers.pdfium_fast import Draft
 
 _STREAM_START = re.compile(rb"stream\r?\n")
 
@@ -25,12 +37,13 @@ def check_inflated_sizes(data: bytes, limit: int | None = None) -> None:
     stream's dictionary does not decide how pdfium uses it; encrypted or non-zlib ones fail at once."""
     limit = pdfminer_fence.MAX_STREAM_BYTES if limit is None else limit  # read now: tests lower it
     step = 1 << 20
+    view = memoryview(data)  # chunks without a copy (a 1 MB slice per stream cost more than inflating it)
     for m in _STREAM_START.finditer(data):
         d = zlib.decompressobj()
         total, pos = 0, m.end()
         try:
             while not d.eof and pos < len(data):
-                chunk = data[pos:pos + step]
+                chunk = view[pos:pos + step]
                 pos += len(chunk)
                 while chunk:
                     total += len(d.decompress(chunk, step * 8))
@@ -107,8 +120,8 @@ class _WordSplitter:
         self.mx0, self.my1 = mb[0], mb[3]
         self.rect = pdfium_c.FS_RECTF()
         self.ref = ctypes.byref(self.rect)
-        self.loose = pdfium_c.FPDFText_GetLooseCharBox
-        self.font_size = pdfium_c.FPDFText_GetFontSize
+        self.loose = bare_c("FPDFText_GetLooseCharBox")
+        self.font_size = bare_c("FPDFText_GetFontSize")
         self.words: list[Word] = []
 
     def emit(self, piece: str, x0: float, top: float, x1: float, bottom: float, size: float) -> None:
@@ -182,11 +195,12 @@ def pdfium_words(textpage, rotation: int, mb: tuple[float, float, float, float],
     return _WordSplitter(textpage, rotation, mb, _aligned_text(textpage, n, text)).split(start, end)
 
 
+_BATCH_PAGES = 32  # pages whose estimated word boxes are computed together
+_BATCH_CHARS = 1 << 20  # ... as long as the padded texts stay under this many characters
+
+
 def pages_pdfium(data: bytes, options: ReadOptions, state: dict | None = None) -> Iterator[PageLines]:
     import pypdfium2 as pdfium
-    import pypdfium2.raw as pdfium_c
-
-    from analyzer.readers.pdfium_fast import fast_lines
 
     check_inflated_sizes(data)
     try:
@@ -205,32 +219,69 @@ def pages_pdfium(data: bytes, options: ReadOptions, state: dict | None = None) -
         n = len(pdf)
         check_pages(n, options)
         first, last = options.page_range or (1, n)
+        batch: list[tuple[PageLines, Draft | None]] = []
+        longest = 0
         for index in range(max(first, 1) - 1, min(last, n)):
-            out = PageLines(number=index + 1)
-            page = textpage = None
-            try:
-                page = pdf[index]
-                out.width, out.height = float(page.get_width()), float(page.get_height())
-                rotation = page.get_rotation() % 360
-                mb = tuple(float(v) for v in page.get_mediabox())
-                textpage = page.get_textpage()
-                out.lines = fast_lines(textpage, rotation, mb, pdfium_words)
-                if out.alnum < LOW_DENSITY_CHARS:
-                    images = list(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=4))
-                    boxes = []
-                    to_tl = _to_top_left(rotation, mb)
-                    for obj in images:
-                        # pypdfium2 >= 5 renamed get_pos to get_bounds
-                        left, bottom, right, top = (obj.get_bounds() if hasattr(obj, "get_bounds")
-                                                    else obj.get_pos())
-                        (ax, ay), (bx, by) = to_tl(left, top), to_tl(right, bottom)
-                        boxes.append((min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)))
-                    out.image_cover = cover(boxes, out.width, out.height)
-                    out.has_marks = bool(images) or (not out.lines and pdfium_c.FPDFPage_CountObjects(page.raw) > 0)
-            except Exception as exc:
-                out.lines, out.error = [], short(exc)
-            finally:
-                close_quietly(textpage, page)
-            yield out
+            out, draft = _read_page(pdf, index)
+            size = len(draft.text) if draft is not None else 0
+            if batch and (len(batch) >= _BATCH_PAGES or (len(batch) + 1) * (max(longest, size) + 1) > _BATCH_CHARS):
+                yield from _finished(batch)
+                batch, longest = [], 0
+            batch.append((out, draft))
+            longest = max(longest, size)
+        yield from _finished(batch)
     finally:
         close_quietly(pdf)
+
+
+def _read_page(pdf, index: int) -> tuple[PageLines, Draft | None]:
+    """Page `index` read while it is open: its lines but the estimated word boxes (None when it failed)."""
+    import pypdfium2.raw as pdfium_c
+
+    from analyzer.readers.pdfium_fast import fast_draft
+
+    out = PageLines(number=index + 1)
+    page = textpage = None
+    try:
+        page = pdf[index]
+        out.width, out.height = float(page.get_width()), float(page.get_height())
+        rotation = page.get_rotation() % 360
+        mb = tuple(float(v) for v in page.get_mediabox())
+        textpage = page.get_textpage()
+        draft = fast_draft(textpage, rotation, mb, pdfium_words)
+        if count_alnum("\n".join(draft.texts)) < LOW_DENSITY_CHARS:
+            images = list(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=4))
+            boxes = []
+            to_tl = _to_top_left(rotation, mb)
+            for obj in images:
+                # pypdfium2 >= 5 renamed get_pos to get_bounds
+                left, bottom, right, top = (obj.get_bounds() if hasattr(obj, "get_bounds")
+                                            else obj.get_pos())
+                (ax, ay), (bx, by) = to_tl(left, top), to_tl(right, bottom)
+                boxes.append((min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)))
+            out.image_cover = cover(boxes, out.width, out.height)
+            out.has_marks = bool(images) or (not draft.texts and pdfium_c.FPDFPage_CountObjects(page.raw) > 0)
+        return out, draft
+    except Exception as exc:
+        out.error = short(exc)
+        return out, None
+    finally:
+        close_quietly(textpage, page)
+
+
+def _finished(batch: list[tuple[PageLines, Draft | None]]) -> Iterator[PageLines]:
+    """The batch's pages, their word boxes computed together (a page at a time if that fails)."""
+    from analyzer.readers.pdfium_fast import finish
+
+    drafts = [d for _, d in batch if d is not None]
+    try:
+        packed = iter(finish(drafts))
+    except Exception:
+        packed = None
+    for out, draft in batch:
+        if draft is not None:
+            try:
+                out.set_packed(*(next(packed) if packed is not None else finish([draft])[0]))
+            except Exception as exc:
+                out.lines, out.error = [], short(exc)
+        yield out
