@@ -51,3 +51,30 @@ def test_each_pattern_key_finds_its_own_pattern() -> None:
     missed = [(row["id"], text) for row in load_patterns() for text in _samples(row["pattern"])
               if not re.search(r"(?<![a-z])(?:" + row["key"] + ")", text)]
     assert not missed, missed
+
+
+def _widest(pattern: list[dict], word: str = "abcdefgh") -> str:
+    """A long text a token pattern matches: each gap filled to its bound with 8-letter words (longer than the
+    ~5 letters of legal prose's average word), each optional token present (as its first allowed word), so
+    that a key that bounds a gap in characters is checked against the gap's width in tokens."""
+    out = []
+    for tok in pattern:
+        op = str(tok.get("OP", ""))
+        value = tok.get("LOWER", tok.get("ORTH"))
+        first = value if isinstance(value, str) else (value["IN"][0] if isinstance(value, dict) else word)
+        if op.startswith("{"):
+            n = int(op.strip("{}").split(",")[-1])
+            out += [word if value is None else first] * n
+        elif op in ("*", "+"):
+            out += [word if value is None else first] * 3
+        else:
+            out.append(first if value is not None else word)
+    return " ".join(out).replace(" - ", "-")  # a hyphen token stands between two words without spaces
+
+
+def test_each_pattern_key_finds_its_pattern_stretched_to_its_widest() -> None:
+    import re
+
+    missed = [row["id"] for row in load_patterns()
+              if not re.search(r"(?<![a-z])(?:" + row["key"] + ")", _widest(row["pattern"]))]
+    assert not missed, missed
