@@ -171,8 +171,8 @@ def main() -> None:
             ms = {s: 1000 * statistics.median(v) / n for s, v in cpu.items()}
             floor = ms.get("floor")
             for side in args.sides:
-                ratio = f"{ms[side] / floor:8.1f}" if floor else f"{'':>8}"
-                print(f"{n:>5} {side:<12} {ms[side]:>9.1f} {1000 * statistics.median(wall[side]) / n:>10.1f} "
+                ratio = f"{ms[side] / floor:8.2f}" if floor else f"{'':>8}"
+                print(f"{n:>5} {side:<12} {ms[side]:>9.2f} {1000 * statistics.median(wall[side]) / n:>10.1f} "
                       f"{ratio} {rss[side]:>7.0f}MB  {labels[side]}")
             if "api:pdfplumber" in ms and "plumber-txt" in ms:
                 print(f"{n:>5} api:pdfplumber / bare extract_text = {ms['api:pdfplumber'] / ms['plumber-txt']:.3f}"
