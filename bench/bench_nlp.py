@@ -32,6 +32,10 @@ CHILD = r"""
 import hashlib, json, sys, time
 root, folder, rounds, profile = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4] == "1"
 sys.path.insert(0, root)
+import spacy
+# the installed checkout's entry points would register its spaCy factories beside the ones the tree under
+# test registers itself (E004 for an older base): factories come from the imported code only
+spacy.registry._entry_point_factories.entry_points = False
 from pathlib import Path
 from analyzer.readers import read_path
 from analyzer.judgment import judge_document
