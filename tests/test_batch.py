@@ -23,8 +23,9 @@ from cli_child import fork_cli  # noqa: E402
 
 import analyzer.cli  # noqa: F401 - loaded here so that forked runs of the command start at once
 from analyzer import batch
-from analyzer.batch import BatchConfig, Progress, discover, run
+from analyzer.batch import BatchConfig, Emitter, Progress, Stats, discover, run
 from analyzer.batch import plan as plan_module
+from analyzer.results import Analysis, Label
 
 TEMPLATES = [
     ("non-recourse", "LOAN AGREEMENT No. {n}\n\nBorrower promises to pay Lender the principal sum of ${n},000.00 "
@@ -357,3 +358,24 @@ def test_pipe_with_workers_matches_the_sequential_pipe(tmp_path):
     one = [(r.label, r.path) for r in Analyzer().pipe(sources)]
     two = [(r.label, r.path) for r in Analyzer().pipe(sources, workers=2)]
     assert two == one and [lab.value for lab, _ in two] == ["non-recourse", "recourse", "recourse", "non-recourse"]
+
+
+class _CtrlCAfterWrite:
+    """An output that takes the record and then receives Ctrl-C, before the caller can count it."""
+
+    def __init__(self) -> None:
+        self.held: list[Analysis] = []
+
+    def write(self, r: Analysis) -> None:
+        self.held.append(r)
+        signal.raise_signal(signal.SIGINT)
+
+
+def test_ctrl_c_arriving_mid_write_still_counts_the_record_written() -> None:
+    out, stats = _CtrlCAfterWrite(), Stats()
+    emitter = Emitter(out, stats, Progress(3, enabled=False), ordered=False, shas={})  # type: ignore[arg-type]
+    for i in range(3):
+        with pytest.raises(KeyboardInterrupt):
+            emitter.add(i, Analysis(path=f"n{i}.txt", label=Label.recourse, confidence=0.9, pages=1))
+        assert stats.files == len(out.held) == i + 1  # the note on Ctrl-C tells what the file holds
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler

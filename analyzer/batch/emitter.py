@@ -3,7 +3,11 @@ each failure told on stderr in one line."""
 
 from __future__ import annotations
 
+import signal
 import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from analyzer.batch.discovery import sha256_file
 from analyzer.batch.records import RecordFile, StreamOutput
@@ -52,10 +56,29 @@ class Emitter:
             self._write(self.held.pop(idx))
 
     def _write(self, r: Analysis) -> None:
-        self.out.write(r)
-        self.stats.files += 1
-        if r.error:
-            self.stats.failures[r.error] += 1
-        else:
-            self.stats.labels[r.label.value if r.label else "?"] += 1
-            self.stats.pages += r.pages or 0
+        with _ctrl_c_held():
+            self.out.write(r)
+            self.stats.files += 1
+            if r.error:
+                self.stats.failures[r.error] += 1
+            else:
+                self.stats.labels[r.label.value if r.label else "?"] += 1
+                self.stats.pages += r.pages or 0
+
+
+@contextmanager
+def _ctrl_c_held() -> Iterator[None]:
+    """Ctrl-C waits until a record is both written and counted, so the note on interruption tells the number
+    of records the file holds (one arriving between the two made it tell one fewer). A handler, not a signal
+    mask: Python raises KeyboardInterrupt in the main thread whichever thread the kernel chose."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    came: list[int] = []
+    old = signal.signal(signal.SIGINT, lambda signum, _frame: came.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, old if old is not None else signal.default_int_handler)
+        if came:
+            signal.raise_signal(signal.SIGINT)  # the held Ctrl-C, now under the run's own handler
