@@ -120,6 +120,11 @@ def analyze_document(doc: Document) -> Analysis:
             warnings.append(f"review: confidence held at {HELD_BELOW} or less: springing recourse on p. "
                             f"{doc.page_at(judgment.orphans[0].start)} but no limit on recourse was read for it "
                             "to spring from")
+        if judgment.contested:
+            f = judgment.contested[0]
+            warnings.append(f"review: confidence held at {HELD_BELOW} or less: the exculpation stands beside a clause "
+                            f"on p. {doc.page_at(f.start)} that lets the lender pursue the borrower "
+                            f"({f.kind.replace('_', ' ')}): recourse for a part of the debt, or a contradiction")
         if len(reviews) > MAX_REVIEW:
             warnings.append(f"review: {len(reviews) - MAX_REVIEW} more sentence(s) of unexplained recourse language")
         reasons = [*reasons, f"document: {kind.explanation}"]

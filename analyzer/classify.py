@@ -6,6 +6,8 @@ Ordered rules, first match wins (documented in the README):
   3. an exculpation that protects the borrower
        with carve-outs, springing recourse or an exception
        that keeps personal liability                       -> limited-recourse
+       with a clause elsewhere that lets the lender pursue
+       the borrower (unless the exculpation overrides it)  -> limited-recourse, held below 0.8
        with none of those                                  -> non-recourse
   4. only a title says so ("Non-Recourse Note", "Partial Recourse") -> that label, lower confidence
   5. otherwise                                             -> recourse (loans are recourse by default)
@@ -40,6 +42,7 @@ class Decision:
     details: dict = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     basis: str = "default"  # which rule decided: structured, cap, exculpation_kept, exculpation, title, signals
+    contested: list[Finding] = field(default_factory=list)  # pursuit of the borrower beside the deciding exculpation
 
 
 def _excerpt(f: Finding, text: str, around: int = 70) -> str:
@@ -115,7 +118,8 @@ def decide(findings: list[Finding], text: str, section_of=None) -> Decision:
                        + ", ".join(f"{k} x{n}" if n > 1 else k for k, n in kinds.most_common()))
     if warnings:
         conf = min(conf, 0.5)
-    return Decision(label, round(conf, 2), reasons, decisive, facts.details, warnings, basis)
+    contested = pursuit_beside(findings, text) if basis in ("exculpation", "exculpation_contested") else []
+    return Decision(label, round(conf, 2), reasons, decisive, facts.details, warnings, basis, contested)
 
 
 def _by_structured(x: _Facts) -> Verdict | None:
@@ -142,10 +146,40 @@ def _by_exculpation(x: _Facts) -> Verdict | None:
     kept = _kept_alive(x, head)
     if kept:
         return kept
+    pursuit = pursuit_beside(x.findings, x.text)
+    if pursuit and not any(e.scope == "override" for e in x.excul):
+        f = pursuit[0]
+        return ("limited-recourse", 0.7, [f"exculpation{_where(head, x.section_of)}: \"{_excerpt(head, x.text)}\"; but "
+                                          f"{f.kind.replace('_', ' ')}{_where(f, x.section_of)} keeps recourse to the "
+                                          f"borrower: \"{_excerpt(f, x.text)}\""], [head, *pursuit[:3]],
+                "exculpation_contested")
     asserted = [f for f in x.findings if f.kind in ("personal_liability", "deficiency_allowed")]
     conf = (0.9 if len(x.excul) > 1 else 0.8) - (0.15 if asserted else 0.0)
     return ("non-recourse", conf, [f"exculpation{_where(head, x.section_of)}: \"{_excerpt(head, x.text)}\"; "
                                    "no carve-out makes the borrower personally liable"], x.excul[:4], "exculpation")
+
+
+def pursuit_beside(findings: list[Finding], text: str) -> list[Finding]:
+    """Clauses outside every exculpation that let the lender pursue the borrower ("Payee may sue Maker for the
+    unpaid interest", "may levy on the Reserve Account for any deficiency"): beside an exculpation they mean
+    recourse for a part, or a contradiction; either way the exculpation alone does not decide."""
+    excul = [f for f in findings if f.kind in _EXCULPATING and f.limits_borrower and not f.aside]
+    if not excul:
+        return []
+    return [f for f in findings if f.kind in ("personal_liability", "deficiency_allowed") and f.polarity == "asserted"
+            and not f.aside and not any(_same_clause(e, f, text) for e in excul)]
+
+
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:but|and|or|provided|however|except)\b|\b(?:provided|but|however)\b", re.I)
+
+
+def _same_clause(e: Finding, f: Finding, text: str) -> bool:
+    """Inside the exculpation's own clause ('no personal liability for the Loan or any deficiency judgment'),
+    not a clause of its own after ', but' or ';' in the same sentence."""
+    if not (e.start <= f.start and f.end <= e.end):
+        return False
+    first, second = (e, f) if e.anchor[0] <= f.anchor[0] else (f, e)
+    return not _CLAUSE_BREAK.search(text[first.anchor[1]:second.anchor[0]])
 
 
 def _kept_alive(x: _Facts, head: Finding) -> Verdict | None:

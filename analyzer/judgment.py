@@ -49,15 +49,22 @@ class Judgment:
             return []
         return [f for f in self.findings if f.kind == "springing_recourse" and not f.aside]
 
+    @cached_property
+    def contested(self) -> list[Finding]:
+        """Clauses that let the lender pursue the borrower beside the exculpation that decided a limited label:
+        recourse for a part, or a contradiction the reader should settle (see classify.pursuit_beside)."""
+        return self.decision.contested
+
     @property
     def confidence(self) -> float:
         """The fitted probability that the label is right, held below 0.8 when the deciding clauses stand
-        beside language no frame explains or springing recourse stands with no limit to spring from; for a
+        beside language no frame explains, springing recourse stands with no limit to spring from, or an
+        exculpation stands beside a clause that lets the lender pursue the borrower; for a
         non-loan, the kind's certainty."""
         if not self.kind.is_loan:
             return self.kind.certainty
         p = probability(self.features, self.decision.confidence)
-        return min(p, HELD_BELOW) if self.doubted or self.orphans else p
+        return min(p, HELD_BELOW) if self.doubted or self.orphans or self.contested else p
 
 
 def judge_document(doc: Document, findings: list[Finding] | None = None) -> Judgment:

@@ -134,6 +134,23 @@ INDENTURE = variants(
     "Holders of the Notes when due.\n",
 )
 
+INSURANCE = variants(
+    ["COMMERCIAL PROPERTY COVERAGE PART", "Homeowners Insurance Policy", "POLICY DECLARATIONS",
+     "Builders Risk Coverage Form", "Commercial General Liability Policy"],
+    [("Insurer", "Named Insured"), ("Company", "Insured"), ("Insurer", "Policyholder")],
+    "The {a} will pay for direct physical loss to Covered Property caused by a Covered Cause of Loss during the "
+    "Policy Period, less the Deductible. Limit of Insurance: $4,000,000. Any loss payable to a Mortgagee holding a "
+    "loan on the property is paid as its interest may appear, and where the {a} pays the Mortgagee but denies the "
+    "{b}'s claim, the {a} has recourse against the {b} for the sum paid, up to the balance of that loan.\n",
+)
+INSURED_LOAN = variants(
+    ["LOAN AGREEMENT", "Promissory Note"],
+    [("Borrower", "Lender")],
+    'Pell Street LLC (the "{a}") promises to pay to Vance Bank (the "{b}") the principal sum of $900,000 with '
+    "interest at 6% per annum. The {a} shall keep the Property insured under a policy with a deductible of no more "
+    "than $25,000 and a limit of insurance not less than its replacement cost, naming the {b} as mortgagee.\n",
+)
+
 
 def _check(texts: list[str], kind: DocumentKind, is_loan: bool) -> None:
     wrong = [(t[:60], document_kind(t).kind.value) for t in texts if
@@ -155,8 +172,12 @@ def _check(texts: list[str], kind: DocumentKind, is_loan: bool) -> None:
     (CREDIT, DocumentKind.loan_agreement, True),
     (SECURITY_INSTRUMENT, DocumentKind.security_instrument, True),
     (INDENTURE, DocumentKind.note_purchase_or_indenture, True),
+    (INSURANCE, DocumentKind.other_contract, False),
+    (INSURED_LOAN[:1], DocumentKind.loan_agreement, True),
+    (INSURED_LOAN[1:], DocumentKind.promissory_note, True),
 ], ids=["lease", "guaranty", "carve-out-guaranty", "pledge", "services", "employment", "confirmation", "nda",
-        "amendment", "note", "credit", "security-instrument", "indenture"])
+        "amendment", "note", "credit", "security-instrument", "indenture", "insurance", "insured-loan-agreement",
+        "insured-note"])
 def test_kind_of_each_variant(texts: list[str], kind: DocumentKind, is_loan: bool) -> None:
     _check(texts, kind, is_loan)
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 
 from analyzer.nlp.context import governing
+from analyzer.nlp.defined import amount_named_in
 from analyzer.nlp.frames import Context, Finding
 from analyzer.nlp.lexicon import Lexicon
-from analyzer.nlp.roles import doc_obligor, doc_obligors_in
+from analyzer.nlp.roles import doc_obligor, doc_obligors_in, you_are_creditor
 
 MODAL = re.compile(r"\b(shall|will|may|must|is|are|be|has|have|had|does|do|would|should|can)\b", re.I)
 _POSSESSIVE_OF = None  # built lazily from the obligor list
@@ -40,7 +41,6 @@ _OWNER_OF = re.compile(r"\b(?:direct\s+or\s+indirect\s+)?owners?\s+of\b", re.I)
 DENIAL = re.compile(
     r"\b(nothing|no provision|not)\b[^.;]{0,160}\b(construed|interpreted|deemed|render\w*|constitut\w*|agreed|"
     r"intended)\b[^.;]{0,80}$", re.I)
-WAIVER = re.compile(r"\b(waives?|waiver|defen[cs]es?|suretyship)\b", re.I)
 NONRECOURSE_NOUN = re.compile(
     r"(non-?\s?recourse|nonrecourse)\s+(loan|note|mortgage loan|promissory note|obligations?)\b", re.I)
 RESTRICTING = re.compile(r"\b(restrict\w*|prohibit\w*|limit\w*|bar\w*|anti)\W+(\w+\W+)?$", re.I)
@@ -108,8 +108,13 @@ def parties(text: str, lex: Lexicon) -> tuple[list[str], bool, bool, bool]:
     stripped = _obligor_possessive(lex).sub(" ", _OBLIGOR_COMPOUND.sub(" ", _OWNER_OF.sub(" principals of ", text)))
     lender = lex.findall("lender_side_protected", stripped)
     stripped = lex.words["lender_side_protected"].sub(" ", stripped)  # "the L/C Issuer" is no issuer of this debt
+    speaker = []
+    if you_are_creditor():  # "I promise to pay you": you are the lender here, and I the borrower
+        lender += ["you"] if _YOU.search(stripped) else []
+        stripped = _YOU.sub(lambda m: " " * len(m.group(0)), stripped)
+        speaker = ["i"] if _SPEAKER.search(stripped) else []
     own = doc_obligors_in(stripped)
-    obligors = lex.findall("obligor_terms", stripped) + own
+    obligors = lex.findall("obligor_terms", stripped) + own + speaker
     officers = [o for o in lex.findall("officer_terms", text) if o not in own] + [
         m.group(0).lower() for m in _OBLIGOR_COMPOUND.finditer(text)]
     named = list(dict.fromkeys(obligors + officers + lender))
@@ -119,7 +124,14 @@ def parties(text: str, lex: Lexicon) -> tuple[list[str], bool, bool, bool]:
 
 def find_obligor(text: str, lex: Lexicon) -> re.Match[str] | None:
     """An obligor named in `text`: a role word of the lexicon, or a name this document gives its obligor."""
+    if you_are_creditor():  # "I promise to pay you": "you" is the lender's, "I", "me" and "my" the borrower's
+        text = _YOU.sub(lambda m: " " * len(m.group(0)), text)  # same offsets
+        return lex.find("obligor_terms", text) or doc_obligor(text) or _SPEAKER.search(text)
     return lex.find("obligor_terms", text) or doc_obligor(text)
+
+
+_YOU = re.compile(r"\byou(?:rs?)?\b", re.I)
+_SPEAKER = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself)\b")
 
 
 def subject_of(ctx: Context) -> str:
@@ -179,7 +191,8 @@ def cap_in(text: str) -> dict | None:
     pct = _PERCENT.search(text)
     share = None if pct else _FRACTION.search(text)
     if not amount and not pct and not share:
-        return None
+        figure = amount_named_in(text)  # "up to the Recourse Amount", defined elsewhere as a figure
+        return cap_in(figure) if figure and amount_named_in(figure) is None else None
     percent = float(pct.group(1)) if pct else None
     if share:
         percent = round(100 * _NUMBERS[share.group(1).lower()] / _PARTS[share.group(2).lower()], 2)

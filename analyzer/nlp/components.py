@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from analyzer.nlp.context import CueMatcher, hits_in
+from analyzer.nlp.defined import document_amounts
 from analyzer.nlp.frames import Context, Finding
 from analyzer.nlp.gaps import SparseMatcher, rebuilt
 from analyzer.nlp.judges import judge
@@ -135,7 +136,7 @@ class ClauseMatcher:
         opening = _OPERATIVE.search(text, 0, TOP_CHARS)
         title_end = opening.start() if opening else TOP_CHARS  # titles stand before the first operative words
         index = index or SentenceIndex(text)
-        with document_obligors(text):
+        with document_obligors(text), document_amounts(text):
             for offset, piece in chunks(text):
                 windows = candidate_windows(piece, index.clip(offset, offset + len(piece)))
                 docs = self.nlp.tokenizer.pipe(piece[s:e] for s, e in windows)

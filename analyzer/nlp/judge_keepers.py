@@ -72,17 +72,24 @@ def judge_partial_recourse(ctx: Context, rule: str, lex: Lexicon) -> Finding | N
 
 
 # the obligor's liability for this debt named before the limit: "Borrower's liability for the Loan shall not exceed"
-_OWN_DEBT = re.compile(r"\b(?:liability|liable|obligations?)\s+(?:of\s+(?:the\s+)?[\w-]+\s+)?"
+_OWN_DEBT = re.compile(r"\b(?:liability|liable|answerable|accountable|obligations?)\s+(?:of\s+(?:the\s+)?[\w-]+\s+)?"
                        r"(?:(?:for|under|on|in\s+respect\s+of)\s+(?:the|this)\s+"
                        r"(?:[A-Z]\w+\s+){0,2}(?:Loan|Note|Debt|Indebtedness|Obligations)\b|hereunder\b)")
+
+# "answerable out of its assets other than the Collateral only up to ...": liability past the security
+_BEYOND_COLLATERAL = re.compile(r"\b(?:other\s+than|beyond|in\s+addition\s+to|apart\s+from|outside(?:\s+of)?)\s+"
+                                r"(?:the\s+|its\s+)?(?:[A-Z]\w+\s+)?(?:Collateral|Property|Premises|Security|Project|"
+                                r"Mortgaged\s+\w+)\b")
+
+_LIABILITY_WORD = re.compile(r"(?<![\w-])(liability|liabilities|liable|recourse|recover\w*|personally|answerable|"
+                             r"accountable)\b", re.I)
 
 
 def judge_cap(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
     """'liable ... only up to 15%', 'not personally liable for more than 25%', 'shall not exceed $X'."""
     text = ctx.text
     near = text[max(ctx.clause_start(), ctx.a0 - 160):ctx.a0]
-    if not (re.search(r"(?<![\w-])(liability|liabilities|liable|recourse|recover\w*|personally)\b", near, re.I)
-            or _OWN_DEBT.search(near)):
+    if not (_LIABILITY_WORD.search(near) or _OWN_DEBT.search(near)):
         return None  # "Non-Recourse Indebtedness not exceeding ...": a debt basket, not a cap on this loan
     cap = cap_in(text[ctx.a0:ctx.a1 + 200])
     if not cap:
@@ -91,13 +98,15 @@ def judge_cap(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
     obligor = obligor or bool(find_obligor(subject_of(ctx), lex))  # "Pledgor's personal liability shall not exceed"
     if (lender_side or (named and not obligor)) and not re.search(r"\b(recover\w*|collect\w*|recourse)\b", near, re.I):
         return None  # another party's limit; "Lender may recover ... no more than 15%" is this borrower's cap
-    if not (lex.find("this_instrument", text) or lex.find("whole_debt_terms", text) or re.search(
+    if not (lex.find("this_instrument", text) or lex.find("whole_debt_terms", text) or _BEYOND_COLLATERAL.search(near)
+            or re.search(
             r"\bprincipal\b|\b(?:the|this)\s+(?:[A-Z]\w+\s+){0,2}(?:Debt|Loans?|Obligations|Indebtedness|Note)\b(?!\s+Part)",
             text)):
         return None  # a threshold in some other matter ("claims to recover more than $1,000,000")
     before = text[max(0, ctx.a0 - 100):ctx.a0]
     if not (re.search(r"personal|recourse|borrower|maker|obligor", near, re.I) or find_obligor(near, lex)) \
-            or not (re.search(r"\b(personal(ly)?|recourse|recover\w*)\b", before, re.I) or _OWN_DEBT.search(before)):
+            or not (re.search(r"\b(personal(ly)?|recourse|recover\w*)\b", before, re.I) or _OWN_DEBT.search(before)
+                    or _BEYOND_COLLATERAL.search(before)):
         return None  # "liabilities in excess of 10%" of some other matter is no cap
     return limit_finding(ctx, Kind.recourse_cap, rule, lex, cue=ctx.anchor.lower(), cap=cap, score=0.8)
 
@@ -165,12 +174,15 @@ def judge_carve_out(ctx: Context, rule: str, lex: Lexicon, need_signal: bool = F
     return new_finding(ctx, Kind.carve_out, rule, cue=ctx.anchor.lower(), scope=scope, scope_cue=scope_cue,
                 categories=cats, score=0.6)
 
+_LIMIT_NAMED_BEFORE = re.compile(r"\b(protection|limitation|exculpation|foregoing|preceding|above|this\s+(section|"
+                                 r"paragraph|waiver|release|restriction|limit)|(?:covenant|agreement)\s+not\s+to\s+sue)\b",
+                                 re.I)
+
 
 def judge_exception_clause(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
     """'that protection does not apply where the borrower obtained the credit by actual fraud': an exception to
     a limit, stated as a clause of its own, keeps liability for what it names."""
-    if not re.search(r"\b(protection|limitation|exculpation|foregoing|preceding|above|this\s+(section|paragraph))\b",
-                     ctx.pre, re.I):
+    if not _LIMIT_NAMED_BEFORE.search(ctx.pre):
         return None
     cats = [c for c in categories_in(ctx.post, lex) if c in lex.raw["strong_carve_out_categories"]]
     if not cats:

@@ -142,19 +142,36 @@ def judge_sole_recourse(ctx: Context, rule: str, lex: Lexicon) -> Finding | None
     return found
 
 
+_NEGATED_HEAD = re.compile(  # a negation that reaches the limiting word with only auxiliaries between
+    r"\b(?:not|never|cannot|n't|in\s+no\s+(?:way|event|respect|manner|case)|by\s+no\s+means|nowise)\s+"
+    r"(?:(?:be|been|being|to|in|any|way|manner|respect|event|so|deemed|construed|intended|merely|only|solely|"
+    r"exclusively|hereby|thereby|otherwise|further|necessarily)\s+){0,5}$", re.I)
+
+_LISTING = re.compile(r"\b(?:including|includes?|included|but|and|or|without\s+being)\W*$", re.I)
+
+
 def judge_recourse_limited(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
     """'recourse / liability ... limited to' an amount (a cap) or an asset (an exculpation). Whose liability
     is limited is read before the anchor: a landlord's or lender's limited liability is not this borrower's."""
-    if negation(ctx) or any(h.category == "PSEUDO" and h.t0 < ctx.at1 and ctx.at0 < h.t1 for h in ctx.cues):
-        return None  # "including, but not limited to"; "no one's liability is limited to a share"
-    target = target_of(ctx)
     # whose liability: before the anchor, and inside it up to the limiting word ("LIABILITY. The guarantor's
     # liability is limited to" may be one match when a heading runs into its sentence)
     inside = re.split(r"\b(?:limited|restricted|confined)\b", ctx.anchor, flags=re.I)[0]
+    denied = _NEGATED_HEAD.search(inside)
+    if denied and _LISTING.search(inside[:denied.start()]):
+        denied = None  # "liability for costs, including but not limited to": a list, not a denial
+    if not denied and (negation(ctx) or any(h.category == "PSEUDO" and h.t0 < ctx.at1 and ctx.at0 < h.t1
+                                            for h in ctx.cues)):
+        return None  # "including, but not limited to"; "no one's liability is limited to a share"
+    target = target_of(ctx)
     who = ctx.pre[-160:] + " " + inside
     named, obligor, _, lender_side = parties(who, lex)
     obligor = obligor or bool(find_obligor(who, lex))  # "Pledgor's liability ... is limited to"
     own_liability = re.match(r"liabilit|obligation|claims", ctx.anchor, re.I)  # vs. a creditor's recourse
+    if denied:  # "liability ... is not confined to the Property": no limit, but recourse said
+        if obligor or (lex.find("creditor_terms", who) and not own_liability):
+            return new_finding(ctx, Kind.personal_liability, rule, cue="liability not limited to the collateral",
+                               score=0.75)
+        return None
     if (lender_side or named) and not obligor and (own_liability or not lex.find("creditor_terms", who)):
         return None  # "each Lender's obligation to fund shall be limited to its Commitment"
     if cap_in(target[:120]):
@@ -378,7 +395,17 @@ def judge_balance_owed(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
     neg = negation(ctx) or ("nothing" if ctx.anchor.lower().endswith("nothing") else None)
     if neg:
         return limit_finding(ctx, Kind.deficiency_barred, rule, lex, "negated", cue=neg)
+    if not (_LINKED_AFTER.search(ctx.text[ctx.a1:ctx.a1 + 160]) or _LINKED_BEFORE.search(ctx.text[:ctx.a0][-200:])):
+        return None  # "thirty days to pay the balance, sell the Property, or deliver a deed": no shortfall after a sale
     return new_finding(ctx, Kind.deficiency_allowed, rule, cue=ctx.anchor.lower(), score=0.7)
+
+
+_SALE = r"(?:sale|sell|sold|dispos\w+|foreclos\w+|repossess\w*|auction\w*|proceeds|forfeit\w*|redeem\w*)\b"
+# the balance is what a sale leaves: "balance left after we sell", "if the proceeds of sale are less than ..."
+_LINKED_AFTER = re.compile(r"^[^.;]{0,80}?\b(?:after|following|upon|once|remaining|left|between|"
+                           r"not\s+(?:covered|paid)\s+by|exceeds?|over|beyond|net\s+of)\b[^.;]{0,60}?\b" + _SALE, re.I)
+_LINKED_BEFORE = re.compile(r"\b(?:after|following|upon|once|when|if|where|should)\b[^.;]{0,120}?\b" + _SALE
+                            + r"[^.;]*$", re.I)
 
 
 _OWE = r"(?:owe|pay|be\s+(?:personally\s+)?(?:liable|responsible)\s+for)\b[^.;]{0,200}$"

@@ -11,12 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from analyzer.nlp import judge_keepers, judge_law, judge_limits
+from analyzer.nlp import judge_actions, judge_keepers, judge_law, judge_limits
 from analyzer.nlp.clauses import (
     DENIAL,
     SIGNATORY,
     TRIGGER,
-    WAIVER,
     cap_in,
     categories_in,
     find_obligor,
@@ -47,12 +46,13 @@ def judge_liability(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
     if capped and cap_in(ctx.post[:200]):  # "(not) personally liable for more than 25% / only up to $X"
         return limit_finding(ctx, Kind.recourse_cap, rule, lex, cue=capped.group(0).strip(), cap=cap_in(ctx.post[:200]))
     if neg and not keep:
-        if lex.find("definition_cues", ctx.pre) or WAIVER.search(text):
+        if lex.find("definition_cues", ctx.pre) or _waiver_of_defenses(ctx, lex):
             return set_aside(ctx, Kind.no_personal_liability, rule, Aside.waiver, polarity="negated", cue=neg)
         if SIGNATORY.search(text):
             return set_aside(ctx, Kind.no_personal_liability, rule, Aside.signatory, polarity="negated", cue=neg,
                               protected_parties=["signatory"])
-        who = subject_of(ctx) + " " + target_of(ctx, 160)
+        held = _HELD.search(ctx.pre)  # "waives any right to hold Borrower personally liable": Borrower is the one
+        who = (held.group(1) if held else subject_of(ctx)) + " " + target_of(ctx, 160)
         named, obligor, _officers_only, _lender_side = parties(who, lex)
         limits = obligor or (not named and bool(find_obligor(text, lex)))
         if not limits:
@@ -65,6 +65,21 @@ def judge_liability(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
             f.categories = categories_in(text, lex)
         return f
     return _asserted_liability(ctx, rule, lex, scope, scope_cue, keep)
+
+
+_HELD = re.compile(r"\b(?:hold|holding|held|render|deem)\s+((?:the\s+)?[\w'\u2019-]+(?:\s+[A-Z][\w-]*){0,2})\s+$", re.I)
+_DEFENSES = re.compile(r"\b(defen[cs]es?|suretyship)\b", re.I)
+_WAIVES = re.compile(r"\b(waives?|waiver|waiving)\b", re.I)
+
+
+def _waiver_of_defenses(ctx: Context, lex: Lexicon) -> bool:
+    """'Borrower waives any defense that it has no personal liability': not a limit. A waiver by the creditor
+    ('Lender waives any right to hold Borrower personally liable') is one, and a waiver named after the clause
+    ('this waiver shall not extend to fraud') says nothing about it."""
+    if _DEFENSES.search(ctx.text):
+        return True
+    last = [w.start() for w in _WAIVES.finditer(ctx.pre)][-1:]
+    return bool(last) and not lex.find("creditor_terms", ctx.pre[max(0, last[0] - 60):last[0]])
 
 
 _NEW_SUBJECT = re.compile(r",\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['\u2019]s\s")
@@ -131,7 +146,7 @@ _IS_NOT = re.compile(r"\b(?:is|are|be|was)\s+not\s+(?:an?\s+)?$|\bnot\s+(?:be\s+
 
 JUDGES: dict[str, Judge] = {
     name[len("judge_"):]: fn
-    for scope in (globals(), vars(judge_limits), vars(judge_keepers), vars(judge_law))
+    for scope in (globals(), vars(judge_limits), vars(judge_keepers), vars(judge_law), vars(judge_actions))
     for name, fn in scope.items() if name.startswith("judge_") and callable(fn)}
 
 

@@ -18,6 +18,9 @@ _PROMISE = re.compile(r"\b(promises?|agrees?)\s+to\s+(re)?pay\b|\b(?:shall|will|
 _DEFINED = re.compile(r"\(\s*(?:together[^()\"]{0,40},\s*)?(?:the\s+|each,?\s+an?\s+|collectively,?\s+the\s+)?"
                       r"[\"\u201c]([A-Z][\w .&'-]{1,40})[\"\u201d]")
 _DOC_OBLIGORS: ContextVar[re.Pattern[str] | None] = ContextVar("doc_obligors", default=None)
+_YOU_ARE_CREDITOR: ContextVar[bool] = ContextVar("you_are_creditor", default=False)
+# "I promise to pay you": the borrower speaks, so "you" is the lender (consumer notes written both ways)
+_SPEAKER_PROMISES = re.compile(r"\b(?:I|We)\s+(?:\w+\s+){0,3}?(?:promise|agree)s?\s+to\s+(?:re)?pay\s+(?:to\s+)?you\b")
 
 
 _SUBJECT = re.compile(r"(?:[\"\u201d]\s*\)|\b((?:[A-Z][\w&'-]*\s+){0,2}[A-Z][\w&'-]*))\s*,?\s*"
@@ -56,10 +59,17 @@ def document_obligors(text: str):
     names = obligor_names(text)
     rx = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])", re.I) if names else None
     token = _DOC_OBLIGORS.set(rx)
+    you = _YOU_ARE_CREDITOR.set(bool(_SPEAKER_PROMISES.search(text[:OPENING])))
     try:
         yield names
     finally:
         _DOC_OBLIGORS.reset(token)
+        _YOU_ARE_CREDITOR.reset(you)
+
+
+def you_are_creditor() -> bool:
+    """In this document the borrower speaks ("I promise to pay you"): "you" names the lender."""
+    return _YOU_ARE_CREDITOR.get()
 
 
 def has_doc_obligors() -> bool:
