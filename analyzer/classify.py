@@ -135,6 +135,9 @@ def _by_cap(x: _Facts) -> Verdict | None:
         return None
     f = x.caps[0]
     what = ", ".join(str(v) + ("%" if k == "percent" else "") for k, v in (f.cap or {}).items() if v is not None)
+    if not what and f.cue and "beyond the collateral" in f.cue:
+        reason = f"recourse limited to named assets beyond the collateral{_where(f, x.section_of)}"
+        return "limited-recourse", 0.8, [f"{reason}: \"{_excerpt(f, x.text)}\""], [f], "cap"
     reason = f"borrower's recourse liability is capped{_where(f, x.section_of)}" + (f" ({what})" if what else "")
     return "limited-recourse", 0.85, [reason], [f], "cap"
 

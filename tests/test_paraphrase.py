@@ -35,7 +35,8 @@ REQUIRED = {"revenue_only", "asset_limited", "asset_limited_carveouts", "proviso
             "conduit", "amendment", "other_debt", "plain_promise", "personal_liability", "deficiency_allowed",
             "joint_several", "plain_exculpation", "exculpation_carveouts", "springing", "cap",
             "structured_limited", "without_recourse_endorsement", "negated_negation", "consumer_deficiency",
-            "consumer_home_only", "texas_home_equity"}
+            "consumer_home_only", "texas_home_equity", "creditor_bars_suit", "pursuit_for_part",
+            "cap_defined_amount", "pool_beyond_collateral"}
 
 
 def test_generator_covers_the_families_with_enough_documents() -> None:

@@ -17,36 +17,73 @@ MAX_TERMS = 40
 
 _FIGURE = (r"(?:\$\s?\d[\d,]*(?:\.\d+)?(?:\s+(?:million|billion))?|\d+(?:\.\d+)?\s?(?:%|percent\b|per\s+cent\b)|"
            r"(?:one|two|three|four|five)[-\s](?:half|third|quarter|fourth|fifth)s?)")
-# '"Recourse Amount" means $1,250,000' / 'shall mean an amount equal to 20% of ...' / 'is $500,000'
-_MEANS = re.compile(r"[\"\u201c]([A-Z][\w .&'-]{1,40}?)[\"\u201d]\s*(?:shall\s+)?(?:means?|is|refers\s+to)\s+"
-                    r"(?:(?:an?|the)\s+)?(?:(?:amount|sum|aggregate\s+amount)\s+(?:equal\s+to|of)\s+)?"
-                    r"(?:the\s+(?:lesser|greater)\s+of\s+(?:\([a-z0-9]+\)\s*)?)?(" + _FIGURE + ")")
+_FIGURE_RX = re.compile(_FIGURE, re.I)
+# '"Recourse Amount" means ...' up to the end of its paragraph (a definition's body)
+_MEANS = re.compile(r"[\"\u201c]([A-Z][\w .&'-]{1,40}?)[\"\u201d]\s*(?:shall\s+)?"
+                    r"(?:means?|is\s+defined\s+as|refers\s+to)\s*[:,]?\s*(?=([^\n]{0,400}))")  # body read, not consumed
 # '$2,000,000 (the "Cap")' / '25% of the principal (the "Recourse Percentage")'
 _AFTER = re.compile("(" + _FIGURE + r")(?:\s+of\s+[^()\"\u201c]{0,60}?)?\s*\(\s*(?:such\s+amount,?\s+)?(?:the\s+)?"
                     r"[\"\u201c]([A-Z][\w .&'-]{1,40}?)[\"\u201d]\s*\)")
+# a term for the whole debt is no cap on it ('"Loan Amount" means $10,000,000')
+_WHOLE_DEBT = re.compile(r"\b(?:loans?|notes?|debt|indebtedness|obligations|principal|commitments?|advances?|"
+                         r"purchase\s+price|price|rent)\b", re.I)
 _DEFINED: ContextVar[dict[str, str] | None] = ContextVar("defined_amounts", default=None)
+_DEFINITIONS: ContextVar[dict[str, str] | None] = ContextVar("definitions", default=None)
 
 
-def defined_amounts(text: str) -> dict[str, str]:
-    """Defined term (lower case) -> the figure it is defined as, for terms defined as an amount or a share."""
+def definitions(text: str) -> dict[str, str]:
+    """Defined term (lower case) -> the body of its definition ('"X" means ...', to the end of its paragraph)."""
     out: dict[str, str] = {}
-    head = text[:SCAN]
-    for m in _MEANS.finditer(head):
+    for m in _MEANS.finditer(text[:SCAN]):
         out.setdefault(m.group(1).strip().lower(), m.group(2))
-    for m in _AFTER.finditer(head):
-        out.setdefault(m.group(2).strip().lower(), m.group(1))
+        if len(out) >= 4 * MAX_TERMS:
+            break
+    return out
+
+
+def defined_amounts(text: str, defs: dict[str, str] | None = None) -> dict[str, str]:
+    """Defined term (lower case) -> the figure it is defined as: a figure in the first sentence of its
+    definition, or the figure of another defined amount it is made of ('"Recourse Amount" means the Recourse
+    Percentage times the principal', '"Recourse Percentage" means 50% ...'). Terms for the whole debt are left
+    out: a 'cap' equal to the loan caps nothing."""
+    defs = definitions(text) if defs is None else defs
+    out: dict[str, str] = {}
+    for term, body in defs.items():
+        first = re.split(r"(?<=[a-z0-9)])\.\s", body, maxsplit=1)[0][:240]
+        m = _FIGURE_RX.search(first)
+        if m and not _WHOLE_DEBT.search(term):
+            out[term] = m.group(0)
+    for m in _AFTER.finditer(text[:SCAN]):
+        term = m.group(2).strip().lower()
+        if not _WHOLE_DEBT.search(term):
+            out.setdefault(term, m.group(1))
+    for term, body in defs.items():  # one step of reference: an amount made of another defined amount
+        if term not in out and not _WHOLE_DEBT.search(term):
+            first = re.split(r"(?<=[a-z0-9)])\.\s", body, maxsplit=1)[0][:240].lower()
+            via = next((fig for t, fig in out.items() if t != term and re.search(r"(?<![\w-])" + re.escape(t)
+                                                                                 + r"(?![\w-])", first)), None)
+            if via:
+                out[term] = via
     return dict(list(out.items())[:MAX_TERMS])
 
 
 @contextmanager
 def document_amounts(text: str) -> Iterator[dict[str, str]]:
     """Make this document's defined amounts known to `amount_named_in` while its clauses are judged."""
-    found = defined_amounts(text)
-    token = _DEFINED.set(found or None)
+    defs = definitions(text)
+    found = defined_amounts(text, defs)
+    token, dtoken = _DEFINED.set(found or None), _DEFINITIONS.set(defs or None)
     try:
         yield found
     finally:
         _DEFINED.reset(token)
+        _DEFINITIONS.reset(dtoken)
+
+
+def definition_of(term: str) -> str | None:
+    """The body of this document's definition of `term`, if it defines one."""
+    defs = _DEFINITIONS.get()
+    return defs.get(term.strip().lower()) if defs else None
 
 
 def amount_named_in(text: str) -> str | None:
@@ -54,10 +91,9 @@ def amount_named_in(text: str) -> str | None:
     terms = _DEFINED.get()
     if not terms:
         return None
-    low = text.lower()
     best: tuple[int, str] | None = None
-    for term, figure in terms.items():
-        at = re.search(r"(?<![\w-])" + re.escape(term) + r"(?![\w-])", low)
+    for term, figure in terms.items():  # the whole term, not the start of a longer one ("Cap" in "Cap Rate")
+        at = re.search(r"(?<![\w-])" + re.escape(term) + r"(?![\w-])(?-i:(?!\s+[A-Z]))", text, re.I)
         if at and (best is None or at.start() < best[0]):
             best = (at.start(), figure)
     return best[1] if best else None

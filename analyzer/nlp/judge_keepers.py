@@ -77,9 +77,19 @@ _OWN_DEBT = re.compile(r"\b(?:liability|liable|answerable|accountable|obligation
                        r"(?:[A-Z]\w+\s+){0,2}(?:Loan|Note|Debt|Indebtedness|Obligations)\b|hereunder\b)")
 
 # "answerable out of its assets other than the Collateral only up to ...": liability past the security
-_BEYOND_COLLATERAL = re.compile(r"\b(?:other\s+than|beyond|in\s+addition\s+to|apart\s+from|outside(?:\s+of)?)\s+"
-                                r"(?:the\s+|its\s+)?(?:[A-Z]\w+\s+)?(?:Collateral|Property|Premises|Security|Project|"
-                                r"Mortgaged\s+\w+)\b")
+_BEYOND = re.compile(r"\b(?i:other\s+than|beyond|in\s+addition\s+to|apart\s+from|outside(?:\s+of)?)\s+"
+                     r"(?:the\s+|its\s+)?((?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*)")
+
+
+def _beyond_collateral(text: str, lex: Lexicon) -> bool:
+    """'other than the Collateral', 'apart from the Hotel', 'beyond the Vessel': an asset named with a capital,
+    not a party ('other than the Borrower')."""
+    for m in _BEYOND.finditer(text):
+        term = m.group(1)
+        if not (find_obligor(term, lex) or lex.find("creditor_terms", term) or lex.find("party_targets", term)
+                or lex.find("officer_terms", term)):
+            return True
+    return False
 
 _LIABILITY_WORD = re.compile(r"(?<![\w-])(liability|liabilities|liable|recourse|recover\w*|personally|answerable|"
                              r"accountable)\b", re.I)
@@ -98,15 +108,15 @@ def judge_cap(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:
     obligor = obligor or bool(find_obligor(subject_of(ctx), lex))  # "Pledgor's personal liability shall not exceed"
     if (lender_side or (named and not obligor)) and not re.search(r"\b(recover\w*|collect\w*|recourse)\b", near, re.I):
         return None  # another party's limit; "Lender may recover ... no more than 15%" is this borrower's cap
-    if not (lex.find("this_instrument", text) or lex.find("whole_debt_terms", text) or _BEYOND_COLLATERAL.search(near)
-            or re.search(
+    if not (lex.find("this_instrument", text) or lex.find("whole_debt_terms", text)
+            or _beyond_collateral(text[:ctx.a0], lex) or re.search(
             r"\bprincipal\b|\b(?:the|this)\s+(?:[A-Z]\w+\s+){0,2}(?:Debt|Loans?|Obligations|Indebtedness|Note)\b(?!\s+Part)",
             text)):
         return None  # a threshold in some other matter ("claims to recover more than $1,000,000")
     before = text[max(0, ctx.a0 - 100):ctx.a0]
     if not (re.search(r"personal|recourse|borrower|maker|obligor", near, re.I) or find_obligor(near, lex)) \
             or not (re.search(r"\b(personal(ly)?|recourse|recover\w*)\b", before, re.I) or _OWN_DEBT.search(before)
-                    or _BEYOND_COLLATERAL.search(before)):
+                    or _beyond_collateral(before, lex)):
         return None  # "liabilities in excess of 10%" of some other matter is no cap
     return limit_finding(ctx, Kind.recourse_cap, rule, lex, cue=ctx.anchor.lower(), cap=cap, score=0.8)
 

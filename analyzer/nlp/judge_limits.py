@@ -18,6 +18,7 @@ from analyzer.nlp.clauses import (
     subject_of,
     target_of,
 )
+from analyzer.nlp.defined import definition_of
 from analyzer.nlp.frames import Aside, Context, Finding, Kind
 from analyzer.nlp.judging import limit_finding, set_aside
 from analyzer.nlp.lexicon import Lexicon
@@ -56,8 +57,23 @@ def _confined(ctx: Context, rule: str, lex: Lexicon, target: str) -> Finding | N
             r"\b(liabilit\w*|obligations?|recourse|recovery)\b", holder, re.I):
         return None
     named = [p for p in parties(ctx.text, lex)[0] if p in lex.raw["obligor_terms"]][:3]
+    term = re.search(r"((?:[A-Z][\w-]*\s+){0,3}" + re.escape(what) + r")\b", target[:200]) if what else None
+    if term and _beyond_collateral(term.group(1), lex):  # "satisfied only out of the Recourse Assets"
+        return limit_finding(ctx, Kind.recourse_cap, rule, lex, cue=f"{ctx.anchor.lower()} … {term.group(1)}, named "
+                             "assets beyond the collateral", cap={"amount": None, "percent": None})
     return limit_finding(ctx, Kind.exculpation, rule, lex, cue=f"{ctx.anchor.lower()} … {what}",
                          protected_parties=named)
+
+
+_LISTED = re.compile(r"\(b\)|\(ii\)|\b(?:not|whether\s+or\s+not)\s+(?:\w+\s+){0,3}(?:subject\s+to|encumbered|part\s+of|"
+                     r"Collateral)\b", re.I)
+
+
+def _beyond_collateral(term: str, lex: Lexicon) -> bool:
+    """A defined asset term whose definition takes in the collateral and more ('"Recourse Assets" means (a) the
+    Collateral; (b) the Reserve Account ...'): recourse limited to named assets beyond the collateral."""
+    body = definition_of(term)
+    return bool(body and lex.find("collateral_terms", body) and _LISTED.search(body))
 
 
 def judge_confined(ctx: Context, rule: str, lex: Lexicon) -> Finding | None:

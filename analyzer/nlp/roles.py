@@ -31,6 +31,11 @@ _NOT_OBLIGOR = {"lender", "holder", "payee", "bank", "agent", "note", "agreement
                 "received", "for", "the"}
 
 
+# a cover block of parties, lines perhaps joined: 'Borrower: PECAN GROVE L.P., a partnership ("Pecan Grove")'
+_ROLE_LINE = re.compile(r"(?<![\w-])(?i:borrowers?|makers?|obligors?|debtors?|mortgagors?|trustors?|grantors?)[ \t]*:"
+                        r"[^\n]{0,240}?\(\s*(?:the\s+)?[\"\u201c]([A-Z][\w .&'-]{1,40})[\"\u201d]")
+
+
 def obligor_names(text: str) -> list[str]:
     """Defined terms of the party that promises to pay, read from the opening of the document: the term
     defined just before the promise ('ACME LLC ("Acme") promises to pay') or the subject of the promise
@@ -50,6 +55,10 @@ def obligor_names(text: str) -> list[str]:
             names.append(name)
         if len(names) >= 3:
             break
+    for m in _ROLE_LINE.finditer(head):
+        name = m.group(1).strip()
+        if name.lower() not in _NOT_OBLIGOR and not name.isupper() and name not in names and len(names) < 4:
+            names.append(name)
     return names
 
 

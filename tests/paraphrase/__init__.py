@@ -8,10 +8,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .document import Family, Generated, generate_one
+from .families_drafted import FAMILIES_DRAFTED
 from .families_known import FAMILIES_KNOWN
 from .families_new import FAMILIES_NEW
 
-FAMILIES: list[Family] = FAMILIES_NEW + FAMILIES_KNOWN
+FAMILIES: list[Family] = FAMILIES_NEW + FAMILIES_KNOWN + FAMILIES_DRAFTED
 PER_FAMILY = 200
 SEED = "recourse-paraphrase-1"
 
