@@ -170,7 +170,14 @@ def pursuit_beside(findings: list[Finding], text: str) -> list[Finding]:
     if not excul:
         return []
     return [f for f in findings if f.kind in ("personal_liability", "deficiency_allowed") and f.polarity == "asserted"
-            and not f.aside and not any(_same_clause(e, f, text) for e in excul)]
+            and f.rule in PURSUIT_RULES and not f.aside and not any(_same_clause(e, f, text) for e in excul)]
+
+
+# the clauses that tell the lender pursuing the borrower in so many words (a deficiency recovered, a suit or
+# an enforcement against its assets); personal liability read from other shapes ('full recourse obligation
+# of hers', an officer's liability) is too often someone else's to contest an exculpation (round 10: 3 of 3)
+PURSUIT_RULES = frozenset({"df-deficiency", "df-pursue-for-amount", "df-balance-owed", "ex-action-against",
+                           "ex-sue-obligor", "pl-enforce-on-assets"})
 
 
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:but|and|or|provided|however|except)\b|\b(?:provided|but|however)\b", re.I)

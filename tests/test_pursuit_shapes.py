@@ -225,3 +225,17 @@ def test_a_creditor_allowed_to_pursue_the_obligor_is_recourse_said(sentence: str
     decision, findings = judged(sentence)
     assert decision.label == "recourse"
     assert any(f.kind == "personal_liability" and f.polarity == "asserted" for f in findings)
+
+
+@pytest.mark.parametrize("other", [
+    "Borrower's managing member has separately borrowed from Lender under a personal line of credit, which is a "
+    "full recourse obligation of hers.",
+    "No officer, employee or agent of Lender shall be personally liable on this Note, and no recourse shall be had "
+    "against any of them for its payment.",
+    "Borrower would in any event have the protection of the purchase-money anti-deficiency statute, and Borrower "
+    "does not waive that protection."])
+def test_liability_read_from_other_shapes_does_not_contest_an_exculpation(other: str) -> None:
+    r = Analyzer().analyze("PROMISSORY NOTE\n\n" + PROMISE + f"\n\n5. LIMITS. {LIMIT}, and Borrower shall have no "
+                           f"personal liability for the Loan.\n\n7. OTHER MATTERS. {other}\n")
+    assert r.label == "non-recourse"
+    assert not any("pursue the borrower" in w for w in r.warnings)
