@@ -97,6 +97,7 @@ class _Facts:
         self.excul = sorted((f for f in limits if f.kind in _EXCULPATING),
                             key=lambda f: (-f.score, f.start))  # the clearest exculpation speaks first
         self.details = _details(self.findings, self.text)
+        self.pursuit = pursuit_beside(self.findings, self.text)
 
 
 Verdict = tuple[str, float, list[str], list[Finding], str]  # label, confidence, reasons, decisive, basis
@@ -118,7 +119,7 @@ def decide(findings: list[Finding], text: str, section_of=None) -> Decision:
                        + ", ".join(f"{k} x{n}" if n > 1 else k for k, n in kinds.most_common()))
     if warnings:
         conf = min(conf, 0.5)
-    contested = pursuit_beside(findings, text) if basis in ("exculpation", "exculpation_contested") else []
+    contested = facts.pursuit if basis in ("exculpation", "exculpation_contested") else []
     return Decision(label, round(conf, 2), reasons, decisive, facts.details, warnings, basis, contested)
 
 
@@ -149,7 +150,7 @@ def _by_exculpation(x: _Facts) -> Verdict | None:
     kept = _kept_alive(x, head)
     if kept:
         return kept
-    pursuit = pursuit_beside(x.findings, x.text)
+    pursuit = x.pursuit
     if pursuit and not any(e.scope == "override" for e in x.excul):
         f = pursuit[0]
         return ("limited-recourse", 0.7, [f"exculpation{_where(head, x.section_of)}: \"{_excerpt(head, x.text)}\"; but "

@@ -27,7 +27,7 @@ _AFTER = re.compile("(" + _FIGURE + r")(?:\s+of\s+[^()\"\u201c]{0,60}?)?\s*\(\s*
 # a term for the whole debt is no cap on it ('"Loan Amount" means $10,000,000')
 _WHOLE_DEBT = re.compile(r"\b(?:loans?|notes?|debt|indebtedness|obligations|principal|commitments?|advances?|"
                          r"purchase\s+price|price|rent)\b", re.I)
-_DEFINED: ContextVar[dict[str, str] | None] = ContextVar("defined_amounts", default=None)
+_DEFINED: ContextVar[tuple[dict[str, str], re.Pattern[str]] | None] = ContextVar("defined_amounts", default=None)
 _DEFINITIONS: ContextVar[dict[str, str] | None] = ContextVar("definitions", default=None)
 
 
@@ -49,22 +49,34 @@ def defined_amounts(text: str, defs: dict[str, str] | None = None) -> dict[str, 
     defs = definitions(text) if defs is None else defs
     out: dict[str, str] = {}
     for term, body in defs.items():
-        first = re.split(r"(?<=[a-z0-9)])\.\s", body, maxsplit=1)[0][:240]
-        m = _FIGURE_RX.search(first)
+        m = _FIGURE_RX.search(_first_sentence(body))
         if m and not _WHOLE_DEBT.search(term):
             out[term] = m.group(0)
     for m in _AFTER.finditer(text[:SCAN]):
         term = m.group(2).strip().lower()
         if not _WHOLE_DEBT.search(term):
             out.setdefault(term, m.group(1))
-    for term, body in defs.items():  # one step of reference: an amount made of another defined amount
-        if term not in out and not _WHOLE_DEBT.search(term):
-            first = re.split(r"(?<=[a-z0-9)])\.\s", body, maxsplit=1)[0][:240].lower()
-            via = next((fig for t, fig in out.items() if t != term and re.search(r"(?<![\w-])" + re.escape(t)
-                                                                                 + r"(?![\w-])", first)), None)
+    named = _terms_rx(out)  # one step of reference: an amount made of another defined amount
+    for term, body in defs.items():
+        if named and term not in out and not _WHOLE_DEBT.search(term):
+            via = next((out[m.group(0).lower()] for m in named.finditer(_first_sentence(body))
+                        if m.group(0).lower() != term), None)
             if via:
                 out[term] = via
     return dict(list(out.items())[:MAX_TERMS])
+
+
+def _first_sentence(body: str) -> str:
+    return re.split(r"(?<=[a-z0-9)])\.\s", body, maxsplit=1)[0][:240]
+
+
+def _terms_rx(terms: dict[str, str]) -> re.Pattern[str] | None:
+    """One pattern for every defined term, longest first; a whole term, not the start of a longer one ("Cap"
+    in "Cap Rate")."""
+    if not terms:
+        return None
+    alts = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+    return re.compile(r"(?<![\w-])(?:" + alts + r")(?![\w-])(?-i:(?!\s+[A-Z]))", re.I)
 
 
 @contextmanager
@@ -72,7 +84,8 @@ def document_amounts(text: str) -> Iterator[dict[str, str]]:
     """Make this document's defined amounts known to `amount_named_in` while its clauses are judged."""
     defs = definitions(text)
     found = defined_amounts(text, defs)
-    token, dtoken = _DEFINED.set(found or None), _DEFINITIONS.set(defs or None)
+    rx = _terms_rx(found)
+    token, dtoken = _DEFINED.set((found, rx) if rx else None), _DEFINITIONS.set(defs or None)
     try:
         yield found
     finally:
@@ -88,12 +101,9 @@ def definition_of(term: str) -> str | None:
 
 def amount_named_in(text: str) -> str | None:
     """The figure of the first defined amount named in `text` ("up to the Recourse Amount" -> "$1,250,000")."""
-    terms = _DEFINED.get()
-    if not terms:
+    known = _DEFINED.get()
+    if not known:
         return None
-    best: tuple[int, str] | None = None
-    for term, figure in terms.items():  # the whole term, not the start of a longer one ("Cap" in "Cap Rate")
-        at = re.search(r"(?<![\w-])" + re.escape(term) + r"(?![\w-])(?-i:(?!\s+[A-Z]))", text, re.I)
-        if at and (best is None or at.start() < best[0]):
-            best = (at.start(), figure)
-    return best[1] if best else None
+    found, rx = known
+    m = rx.search(text)  # the earliest, compiled once per document
+    return found[m.group(0).lower()] if m else None

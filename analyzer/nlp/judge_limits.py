@@ -58,7 +58,7 @@ def _confined(ctx: Context, rule: str, lex: Lexicon, target: str) -> Finding | N
         return None
     named = [p for p in parties(ctx.text, lex)[0] if p in lex.raw["obligor_terms"]][:3]
     term = re.search(r"((?:[A-Z][\w-]*\s+){0,3}" + re.escape(what) + r")\b", target[:200]) if what else None
-    if term and _beyond_collateral(term.group(1), lex):  # "satisfied only out of the Recourse Assets"
+    if term and _pool_beyond_collateral(term.group(1), lex):  # "satisfied only out of the Recourse Assets"
         return limit_finding(ctx, Kind.recourse_cap, rule, lex, cue=f"{ctx.anchor.lower()} … {term.group(1)}, named "
                              "assets beyond the collateral", cap={"amount": None, "percent": None})
     return limit_finding(ctx, Kind.exculpation, rule, lex, cue=f"{ctx.anchor.lower()} … {what}",
@@ -69,7 +69,7 @@ _LISTED = re.compile(r"\(b\)|\(ii\)|\b(?:not|whether\s+or\s+not)\s+(?:\w+\s+){0,
                      r"Collateral)\b", re.I)
 
 
-def _beyond_collateral(term: str, lex: Lexicon) -> bool:
+def _pool_beyond_collateral(term: str, lex: Lexicon) -> bool:
     """A defined asset term whose definition takes in the collateral and more ('"Recourse Assets" means (a) the
     Collateral; (b) the Reserve Account ...'): recourse limited to named assets beyond the collateral."""
     body = definition_of(term)
